@@ -1,0 +1,43 @@
+"""Child-page lookup by the active language's slug in one indexed query.
+
+wagtail-modeltranslation's ``route()`` loads every child of a page and compares slugs in
+Python, which grows with the number of articles in a section. This lookup asks the database
+for the one child whose slug in the active language matches (falling back to the Vietnamese
+slug where the page has no slug of its own in that language).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import get_language
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+
+def child_by_slug(parent, slug):
+    language = get_language()
+    field = build_localized_fieldname("slug", language)
+    condition = Q(**{field: slug})
+    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+        condition |= untranslated & Q(**{default_field: slug})
+    child = (
+        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        .filter(condition)
+        .select_related("content_type")
+        .first()
+    )
+    if child is None:
+        raise Http404
+    return child.specific
+
+
+def indexed_route(self, request, path_components):
+    if path_components:
+        child = child_by_slug(self, path_components[0])
+        return child.route(request, path_components[1:])
+    if self.live:
+        return RouteResult(self)
+    raise Http404

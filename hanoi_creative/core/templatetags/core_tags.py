@@ -1,0 +1,87 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def _current_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language: the URL of *this* page in that language.
+
+    Views that know better (a category whose slug differs per language) pass
+    ``alternate_urls`` = {language: path}; Wagtail pages use their translated URL; other
+    Django views translate their own path. ``translated`` says whether the content really
+    exists in that language, which decides the hreflang links.
+    """
+    request = context.get("request")
+    current = translation.get_language()
+    page = _current_page(context)
+    overrides = context.get("alternate_urls") or {}
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in overrides:
+            url, translated = overrides[code], True
+        elif page is not None:
+            url = page.url_in(code, request) if hasattr(page, "url_in") else page.get_url(request)
+            translated = page.has_translation(code) if hasattr(page, "has_translation") else True
+        elif request is not None:
+            url, translated = translate_url(request.path, code), True
+        else:
+            url, translated = f"/{code}/", True
+        if url is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NATIVE_NAMES.get(code, code),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+                "translated": translated,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The site's home page (specific), cached on the request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_site_root_page"):
+        site = Site.find_for_request(request)
+        request._site_root_page = site.root_page.specific if site else None
+    return request._site_root_page
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = site_root(context)
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().public().in_menu().specific())
+    current = _current_page(context)
+    current_path = current.path if current else ""
+    return {
+        "home": home,
+        "menu_items": items,
+        "current_path": current_path,
+        "request": context.get("request"),
+        "extra_menu_items": context.get("extra_menu_items", []),
+    }
+
+
+@register.filter
+def startswith(value, prefix):
+    return bool(prefix) and str(value).startswith(str(prefix))

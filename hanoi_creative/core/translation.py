@@ -1,0 +1,19 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import HomePage, SiteImage, StandardPage
+
+
+@register(SiteImage)
+class SiteImageTR(TranslationOptions):
+    fields = ("description", "credit")
+
+
+@register(HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("intro", "body")
+
+
+@register(StandardPage)
+class StandardPageTR(TranslationOptions):
+    fields = ("intro", "hero_caption", "body")

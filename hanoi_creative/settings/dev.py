@@ -1,0 +1,11 @@
+"""Local development: safe defaults so `make run` works on a bare machine."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+# A fixed key is fine for a local machine only; production refuses to start without one.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,11 @@
+"""Test settings: the dev defaults with fast hashing and media in a temporary folder."""
+
+import tempfile
+
+from .dev import *  # noqa: F401,F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="hanoi-creative-test-media-")
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
