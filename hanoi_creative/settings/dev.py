@@ -9,3 +9,4 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 # A fixed key is fine for a local machine only; production refuses to start without one.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WHITENOISE_AUTOREFRESH = True
