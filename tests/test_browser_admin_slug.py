@@ -1,0 +1,40 @@
+"""In the admin, the slug follows the Vietnamese title with the server's folding."""
+
+import os
+
+import pytest
+
+from tests.browser import launch
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+def test_admin_slug_field_folds_vietnamese_titles(live_server, browser, django_user_model):
+    from hanoi_creative.core.models import HomePage
+
+    django_user_model.objects.create_superuser("editor", "editor@example.com", "correct horse battery")
+    home = HomePage.objects.get()
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "editor")
+    page.fill("input[name=password]", "correct horse battery")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/pages/add/core/standardpage/{home.pk}/")
+    page.fill("#id_title_vi", "Hà Nội tham gia mạng lưới Đường phố")
+    page.locator("#id_title_vi").blur()
+    assert page.input_value("#id_slug_vi") == "ha-noi-tham-gia-mang-luoi-duong-pho"
+    page.fill("#id_title_en", "Hanoi joins the network")
+    page.locator("#id_title_en").blur()
+    assert page.input_value("#id_slug_en") == "hanoi-joins-the-network"
