@@ -91,9 +91,8 @@ WSGI_APPLICATION = "hanoi_creative.wsgi.application"
 # Unset DATABASE_URL means an SQLite file under var/, so the site runs on a bare machine.
 SQLITE_PATH = BASE_DIR / "var" / "db.sqlite3"
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{SQLITE_PATH}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{SQLITE_PATH}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
