@@ -1,0 +1,282 @@
+"""The newsroom: a news section (NewsIndexPage) holding articles, with categories, authors and tags.
+
+Every text an editor types is translated per field (see ``translation.py``); which articles the
+public may see is decided in one place, ``news.queries.visible_articles``.
+"""
+
+import math
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modeltranslation.utils import build_localized_fieldname
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from hanoi_creative.core.models import TranslatedPageMixin, base_promote_panels, language_codes, title_panel
+from hanoi_creative.core.slugs import fold_slug
+
+from .blocks import ArticleStreamBlock
+
+# Average adult reading speed for Vietnamese and English news prose (words per minute).
+WORDS_PER_MINUTE = 200
+
+
+def fill_translated_slugs(instance, source="name"):
+    """Give every language an ASCII slug folded from that language's ``source`` text.
+
+    A language without its own text borrows the default language's slug, so a category or tag
+    always has a URL in every language.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    default_slug_field = build_localized_fieldname("slug", default)
+    if not getattr(instance, default_slug_field):
+        setattr(instance, default_slug_field, fold_slug(getattr(instance, build_localized_fieldname(source, default))))
+    for code in language_codes():
+        slug_field = build_localized_fieldname("slug", code)
+        if not getattr(instance, slug_field):
+            text = getattr(instance, build_localized_fieldname(source, code))
+            setattr(instance, slug_field, fold_slug(text) if text else getattr(instance, default_slug_field))
+
+
+def translated_slug_lookup(slug, language=None):
+    """Q for "the slug in ``language`` is ``slug``" on a model with translated slugs."""
+    language = language or translation.get_language()
+    return Q(**{build_localized_fieldname("slug", language): slug})
+
+
+class Category(index.Indexed, models.Model):
+    """The one primary section an article belongs to (Đô thị / Urban life, ...)."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, blank=True, help_text=_("Left empty, it is made from the name.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    show_in_menus = models.BooleanField(_("show in the main menu"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order in the menu"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("show_in_menus"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def url_in(self, language):
+        with translation.override(language):
+            return self.get_absolute_url()
+
+
+class Author(index.Indexed, models.Model):
+    """A byline: reporters and editors, with their role in each language."""
+
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("For example Reporter"))
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(TagBase):
+    """A keyword with a name and slug in each language (taggit's own tags have one of each)."""
+
+    # Translated columns are nullable copies of these; an untranslated name stays NULL (see
+    # translation.py) so the unique constraints hold.
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def save(self, *args, **kwargs):
+        fill_translated_slugs(self)
+        # TagBase.save would slugify the name with Django's slugify, which drops "đ".
+        models.Model.save(self, *args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+    def url_in(self, language):
+        with translation.override(language):
+            return self.get_absolute_url()
+
+
+class TaggedArticle(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        unique_together = [("tag", "content_object")]
+
+
+register_snippet(Category)
+register_snippet(Author)
+register_snippet(Tag)
+
+
+class NewsIndexPage(TranslatedPageMixin, Page):
+    """The news section (/vi/tin-tuc/, /en/news/).
+
+    The public listing is a Django view (``news.views.NewsIndexView``) mounted before Wagtail
+    at the same address; ``serve`` hands over to it so previews and direct routing agree.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [title_panel, FieldPanel("intro")]
+    promote_panels = base_promote_panels
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import NewsIndexView
+
+        return NewsIndexView.as_view()(request, index_page=self)
+
+
+def _texts(value):
+    """Every string inside StreamField raw data (block values nest as dicts and lists)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("type", "id"):
+                yield from _texts(item)
+    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
+        for item in value:
+            yield from _texts(item)
+
+
+class ArticlePage(TranslatedPageMixin, Page):
+    lead = models.TextField(_("lead"), help_text=_("The opening paragraph shown in bold and in listings"))
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("main photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("main photo caption"), max_length=500, blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = ParentalManyToManyField(Author, verbose_name=_("authors"), blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through=TaggedArticle, verbose_name=_("tags"), blank=True)
+    must_see = models.BooleanField(
+        _("must see"), default=False, db_index=True, help_text=_("Pick for the “Must see” lists")
+    )
+    publication_date = models.DateTimeField(_("publication date"), default=timezone.now, db_index=True)
+
+    content_panels = [
+        title_panel,
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Main photo")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("authors"),
+                FieldPanel("tags"),
+                FieldPanel("publication_date"),
+                FieldPanel("must_see"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    promote_panels = base_promote_panels
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest")]
+
+    @property
+    def reading_time(self):
+        """Minutes to read the lead and body in the active language (at least one).
+
+        Counted from the stored block data rather than the rendered body, so it costs no
+        queries (rendering would look up images and linked pages).
+        """
+        words = len(self.lead.split()) + sum(len(strip_tags(text).split()) for text in _texts(self.body.raw_data))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import latest_articles, must_see_articles, prefetch_card_renditions, related_articles
+
+        context = super().get_context(request, *args, **kwargs)
+        language = translation.get_language()
+        related = list(related_articles(self, language, renditions=False))
+        other = list(latest_articles(language, category=self.category_id, exclude=self.pk, renditions=False)[:6])
+        picks = list(must_see_articles(language, exclude=self.pk, renditions=False)[:5])
+        prefetch_card_renditions(related, other, picks, [self])
+        context["related_articles"] = related
+        context["other_news"] = other
+        context["must_see_articles"] = picks
+        context["byline"] = list(self.authors.all())
+        context["article_tags"] = list(self.tags.all())
+        return context

@@ -1,0 +1,141 @@
+"""What the public may see of the newsroom, and the lists built from it.
+
+``visible_articles`` owns the publication rule. Every public surface (listings, archives,
+feeds, the related-article JSON, the article page's side lists, the home page, and later
+search and the sitemap) starts from it, so a hidden article cannot leak through one of them.
+Each function returns a lazy queryset and runs a fixed number of queries whatever the number
+of articles.
+"""
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, Length, Substr
+from django.utils import timezone, translation
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import PageViewRestriction
+
+from .models import ArticlePage, TaggedArticle
+
+NEWEST_FIRST = ("-publication_date", "-pk")
+
+
+def _restricted():
+    """Subquery: a view restriction on the page itself or on one of its ancestors.
+
+    A restricted page's tree path is a prefix of the path of every page beneath it. Wagtail's
+    own ``.public()`` runs an extra query to list restrictions first; this stays one query.
+    """
+    return PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
+    )
+
+
+def visible_articles(language=None):
+    """Articles the public may see in ``language`` (default: the active language).
+
+    An article is visible when it is live, public (no view restriction on it or on any
+    ancestor), its go-live time has passed, it has not expired, and it is translated into
+    ``language`` (has its own title there; see ``TranslatedPageMixin.has_translation``).
+    The queryset is unordered and unsliced; callers add ordering and related data.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    now = timezone.now()
+    title_field = build_localized_fieldname("title", language)
+    return (
+        ArticlePage.objects.filter(live=True)
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .exclude(**{f"{title_field}__isnull": True})
+        .exclude(**{title_field: ""})
+        .exclude(Exists(_restricted()))
+    )
+
+
+def for_cards(queryset, renditions=True):
+    """What an article card shows (category, photo and its renditions) in fixed queries.
+
+    ``renditions=False`` leaves the renditions to ``prefetch_card_renditions``, which loads
+    them for several lists at once.
+    """
+    queryset = queryset.select_related("category", "hero_image").defer_streamfields()
+    return queryset.prefetch_related("hero_image__renditions") if renditions else queryset
+
+
+def prefetch_card_renditions(*article_lists):
+    """Load the photo renditions of every article in ``article_lists`` in one query."""
+    images = [article.hero_image for articles in article_lists for article in articles if article.hero_image]
+    prefetch_related_objects(images, "renditions")
+
+
+def latest_articles(language=None, *, category=None, tag=None, exclude=None, renditions=True):
+    """Visible articles, newest first, optionally in one category or with one tag.
+
+    ``category`` and ``tag`` take an instance or a primary key; ``exclude`` an article's pk.
+    Used by the listings, the archives, the feeds and the article page's "Other news".
+    """
+    articles = visible_articles(language)
+    if category is not None:
+        articles = articles.filter(category=category)
+    if tag is not None:
+        articles = articles.filter(tagged_items__tag=tag)
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude)
+    return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
+
+
+def must_see_articles(language=None, *, exclude=None, renditions=True):
+    """The editors' "Must see" picks, newest first."""
+    articles = visible_articles(language).filter(must_see=True)
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude)
+    return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
+
+
+def related_articles(article, language=None, limit=6, renditions=True):
+    """Articles a reader of ``article`` may be interested in, best first.
+
+    Ranking, in order: the number of tags shared with ``article``; being in the same
+    category; recency (publication date, then id). ``article`` itself never appears, nor
+    anything ``visible_articles`` hides. One query (plus the card prefetch), because both
+    the shared-tag count and the category match are computed in the database.
+    """
+    article_tags = TaggedArticle.objects.filter(content_object_id=article.pk).values("tag_id")
+    shared_tags = (
+        TaggedArticle.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=article_tags)
+        .order_by()
+        .values("content_object_id")
+        .annotate(shared=Count("pk"))
+        .values("shared")
+    )
+    ranked = (
+        visible_articles(language)
+        .exclude(pk=article.pk)
+        .annotate(
+            shared_tags=Coalesce(Subquery(shared_tags, output_field=IntegerField()), Value(0)),
+            same_category=Case(
+                When(category_id=article.category_id, then=Value(1)), default=Value(0), output_field=IntegerField()
+            ),
+        )
+        .order_by("-shared_tags", "-same_category", *NEWEST_FIRST)
+    )
+    return for_cards(ranked, renditions)[:limit]
+
+
+def archive_months(language=None):
+    """(year, month) pairs that have visible articles, newest first, in local time."""
+    months = visible_articles(language).datetimes(
+        "publication_date", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+    )
+    return [(value.year, value.month) for value in months]

@@ -1,0 +1,45 @@
+"""Article lookup for the news section: one indexed query on the active language's slug.
+
+``core`` replaces wagtail-modeltranslation's per-child slug scan with a query on the page
+table, followed by a second query for the specific page. A news section only holds
+articles, so it can ask the article table directly: one query, which also brings the
+category and main photo every article page shows.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from modeltranslation.utils import build_localized_fieldname, get_language
+from wagtail.url_routing import RouteResult
+
+
+def slug_condition(slug, language=None):
+    """The page whose slug in ``language`` is ``slug``; a page without its own slug in that
+    language answers to its Vietnamese one (the same rule as ``core.routing``)."""
+    language = language or get_language()
+    field = build_localized_fieldname("slug", language)
+    condition = Q(**{field: slug})
+    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+        condition |= untranslated & Q(**{default_field: slug})
+    return condition
+
+
+def article_route(self, request, path_components):
+    """``NewsIndexPage.route``: the section itself, or one of its articles by slug."""
+    from .models import ArticlePage
+
+    if not path_components:
+        if self.live:
+            return RouteResult(self)
+        raise Http404
+    article = (
+        ArticlePage.objects.filter(path__startswith=self.path, depth=self.depth + 1)
+        .filter(slug_condition(path_components[0]))
+        .select_related("category", "hero_image")
+        .first()
+    )
+    if article is None:
+        raise Http404
+    return article.route(request, path_components[1:])
