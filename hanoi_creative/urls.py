@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hanoi_creative.core import views as core_views
+from hanoi_creative.search import views as search_views
+from hanoi_creative.seo import views as seo_views
+from hanoi_creative.seo.sitemaps import sitemap_view
 
 handler500 = "hanoi_creative.core.views.server_error"
 
@@ -13,6 +17,8 @@ urlpatterns = [
     path("", core_views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all: the newsroom's listings, archives and feeds.
     path("", include("news.urls")),
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,6 +8,9 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
+from wagtail.search import index
+
+from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
 
 from .blocks import BaseStreamBlock
 from .slugs import SLUG_FORMATTERS, fold_slug
@@ -74,7 +77,7 @@ base_promote_panels = [
 title_panel = TitleFieldPanel("title")
 
 
-class HomePage(TranslatedPageMixin, Page):
+class HomePage(TranslatedPageMixin, SocialImageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -87,7 +90,8 @@ class HomePage(TranslatedPageMixin, Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True, use_json_field=True)
 
     content_panels = [title_panel, FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("body")]
-    promote_panels = base_promote_panels
+    promote_panels = [*base_promote_panels, social_image_panel]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -97,7 +101,7 @@ class HomePage(TranslatedPageMixin, Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(TranslatedPageMixin, Page):
+class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
     intro = models.TextField(_("lead"), blank=True)
     hero_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -116,7 +120,8 @@ class StandardPage(TranslatedPageMixin, Page):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], heading=_("Hero image")),
         FieldPanel("body"),
     ]
-    promote_panels = base_promote_panels
+    promote_panels = [*base_promote_panels, social_image_panel]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")

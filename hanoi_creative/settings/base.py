@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "hanoi_creative.core",
     "news",
+    "hanoi_creative.search",
+    "hanoi_creative.seo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -148,7 +150,14 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # The public site search: per-language, accent-insensitive documents (hanoi_creative/search).
+    "site": {"BACKEND": "hanoi_creative.search.backend"},
+}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # The admin's search ignores accents too; site_search's migration creates this configuration.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "hc_unaccent"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 STATIC_URL = "/static/"

@@ -1,0 +1,121 @@
+"""Ranked, per-language, visibility-checked site search on PostgreSQL and SQLite.
+
+Both databases answer the same question the same way: documents in the active language that
+contain every (folded) query word, restricted to pages the public may see; title matches first,
+then each database's relevance score (``ts_rank`` with the title weighted A; FTS5's ``bm25`` with
+the title weighted 10 to 1), then the newest.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import prefetch_related_objects
+from wagtail.models import Page
+
+from .documents import page_date
+from .text import highlight, query_terms, snippet
+from .visibility import public_pages
+
+TABLE = "site_search_searchdocument"
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    title: str
+    snippet: str
+    date: datetime | None
+    category: object | None
+
+
+def _postgres_sql(terms):
+    source = f"FROM {TABLE} d, plainto_tsquery('hc_unaccent'::regconfig, %s) AS query"
+    where = "d.search_vector @@ query"
+    select = "(ts_filter(d.search_vector, '{a}') @@ query) AS title_hit, ts_rank(d.search_vector, query) AS score"
+    order = "title_hit DESC, score DESC, d.date DESC NULLS LAST, d.id DESC"
+    return source, [" ".join(terms)], where, [], select, [], order
+
+
+def _sqlite_sql(terms):
+    phrase = " ".join(f'"{term}"' for term in terms)  # terms are [a-z0-9]+, so always valid
+    source = f"FROM site_search_fts JOIN {TABLE} d ON d.id = site_search_fts.rowid"
+    where = "site_search_fts MATCH %s"
+    select = (
+        "(d.id IN (SELECT rowid FROM site_search_fts WHERE site_search_fts MATCH %s)) AS title_hit, "
+        "bm25(site_search_fts, 10.0, 1.0) AS score"
+    )
+    order = "title_hit DESC, score ASC, d.date DESC, d.id DESC"
+    return source, [], where, [phrase], select, [f"title_folded : ({phrase})"], order
+
+
+class SearchResults:
+    """A lazily evaluated result list that Django's Paginator can page through."""
+
+    def __init__(self, query, language, request=None):
+        self.terms = query_terms(query)
+        self.language = language
+        self.request = request
+        self._count = None
+        if not self.terms:
+            self._count = 0
+            return
+        builder = _postgres_sql if connection.vendor == "postgresql" else _sqlite_sql
+        self._source, self._source_params, where, where_params, self._select, self._select_params, self._order = (
+            builder(self.terms)
+        )
+        visible_sql, visible_params = public_pages(language).values("pk").query.sql_with_params()
+        self._where = f"WHERE {where} AND d.language = %s AND d.page_id IN ({visible_sql})"
+        self._where_params = [*where_params, language, *visible_params]
+
+    def count(self):
+        if self._count is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT COUNT(*) {self._source} {self._where}", [*self._source_params, *self._where_params]
+                )
+                self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("SearchResults supports plain slices only")
+        start = key.start or 0
+        stop = key.stop if key.stop is not None else self.count()
+        if not self.terms or stop <= start:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.page_id, d.title, d.body, {self._select} {self._source} {self._where} "
+                f"ORDER BY {self._order} LIMIT %s OFFSET %s",
+                [*self._select_params, *self._source_params, *self._where_params, stop - start, start],
+            )
+            rows = cursor.fetchall()
+        return self._hits(rows)
+
+    def _hits(self, rows):
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=[row[0] for row in rows]).defer_streamfields().specific()}
+        with_category = [page for page in pages.values() if hasattr(type(page), "category")]
+        prefetch_related_objects(with_category, "category")
+        hits = []
+        for page_id, title, body, *_rank in rows:
+            page = pages.get(page_id)
+            if page is None:  # deleted between the two queries
+                continue
+            hits.append(
+                SearchHit(
+                    page=page,
+                    title=highlight(title, self.terms),
+                    snippet=snippet(body, self.terms),
+                    date=page_date(page),
+                    category=getattr(page, "category", None),
+                )
+            )
+        return hits
+
+
+def search_pages(query, language, request=None):
+    return SearchResults(query, language, request)

@@ -1,0 +1,45 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from .forms import SearchForm
+from .query import search_pages
+from .text import MAX_QUERY_LENGTH, normalize, query_terms
+
+RESULTS_PER_PAGE = 10
+
+
+def _page_number(value):
+    """A positive page number from the query string; anything else is page 1."""
+    try:
+        return max(1, int(str(value)[:6]))
+    except (TypeError, ValueError):
+        return 1
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
+    results_page = None
+    if query_terms(query):
+        paginator = Paginator(search_pages(query, translation.get_language(), request), RESULTS_PER_PAGE)
+        # A page number past the end shows the last page rather than an error.
+        results_page = paginator.get_page(min(_page_number(request.GET.get("page")), paginator.num_pages))
+    return render(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            # What the visitor typed, made safe to show again (escaped by the template).
+            "query": normalize(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH],
+            "max_length": MAX_QUERY_LENGTH,
+            "searched": bool(query_terms(query)),
+            "results_page": results_page,
+            "seo_title": _("Search"),
+            # Result lists are not pages search engines should index.
+            "seo_noindex": True,
+        },
+    )

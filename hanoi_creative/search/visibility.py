@@ -1,0 +1,43 @@
+"""Which pages the public may find in a language: the rule search and the sitemap share.
+
+Articles follow the newsroom's own rule (``news.queries.visible_articles``); every other page
+must be live, inside its publication window, public (no view restriction on it or an ancestor)
+and translated into the language (its own title there).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone, translation
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page
+
+
+def _article_model():
+    try:
+        from news.models import ArticlePage
+    except ImportError:  # the newsroom is optional for this module
+        return None
+    return ArticlePage
+
+
+def public_pages(language=None):
+    """Unordered queryset of every page the public may see in ``language``."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    title_field = build_localized_fieldname("title", language)
+    now = timezone.now()
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .exclude(**{f"{title_field}__isnull": True})
+        .exclude(**{title_field: ""})
+    )
+    article_model = _article_model()
+    if article_model is None:
+        return pages
+    from news.queries import visible_articles
+
+    others = pages.not_type(article_model)
+    return Page.objects.filter(Q(pk__in=others.values("pk")) | Q(pk__in=visible_articles(language).values("pk")))

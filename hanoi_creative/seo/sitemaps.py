@@ -1,0 +1,61 @@
+"""``/sitemap.xml``: every public page in each language it is translated into.
+
+Each entry lists its language versions as ``xhtml:link`` hreflang alternates plus ``x-default``
+(the Vietnamese page: the site's default language, which every page has). Django's own
+``x_default`` would point at the URL without its language prefix, which this site does not serve
+as a page, so the alternate is added here instead.
+"""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+
+from hanoi_creative.core.models import language_codes
+from hanoi_creative.search.visibility import public_pages
+
+
+class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    limit = 5000
+
+    def __init__(self):
+        self._languages_by_page = None
+
+    def _visible(self):
+        if self._languages_by_page is None:
+            languages_by_page = {}
+            for code in language_codes():
+                for pk in public_pages(code).values_list("pk", flat=True):
+                    languages_by_page.setdefault(pk, []).append(code)
+            self._languages_by_page = languages_by_page
+        return self._languages_by_page
+
+    def items(self):
+        from wagtail.models import Page
+
+        pages = Page.objects.filter(pk__in=list(self._visible())).order_by("path")
+        # A page outside every site's tree has no URL to list.
+        return [page for page in pages if page.get_url_parts() is not None]
+
+    def get_languages_for_item(self, item):
+        return self._visible().get(item.pk, [])
+
+    def location(self, item):
+        _site_id, _root_url, path = item.get_url_parts()
+        return path
+
+    def lastmod(self, item):
+        return item.last_published_at or item.latest_revision_created_at
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:
+            for alternate in list(info["alternates"]):
+                if alternate["lang_code"] == settings.LANGUAGE_CODE:
+                    info["alternates"].append({"location": alternate["location"], "lang_code": "x-default"})
+        return urls
+
+
+def sitemap_view(request):
+    return sitemap_views.sitemap(request, sitemaps={"pages": PageSitemap()})
