@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 
 from hanoi_creative.core.models import TranslatedPageMixin, base_promote_panels, language_codes, title_panel
 from hanoi_creative.core.slugs import fold_slug
+from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
 
 from .blocks import ArticleStreamBlock
 
@@ -162,7 +163,7 @@ register_snippet(Author)
 register_snippet(Tag)
 
 
-class NewsIndexPage(TranslatedPageMixin, Page):
+class NewsIndexPage(TranslatedPageMixin, SocialImageMixin, Page):
     """The news section (/vi/tin-tuc/, /en/news/).
 
     The public listing is a Django view (``news.views.NewsIndexView``) mounted before Wagtail
@@ -172,7 +173,7 @@ class NewsIndexPage(TranslatedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [title_panel, FieldPanel("intro")]
-    promote_panels = base_promote_panels
+    promote_panels = [*base_promote_panels, social_image_panel]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["news.ArticlePage"]
@@ -201,7 +202,7 @@ def _texts(value):
             yield from _texts(item)
 
 
-class ArticlePage(TranslatedPageMixin, Page):
+class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
     lead = models.TextField(_("lead"), help_text=_("The opening paragraph shown in bold and in listings"))
     hero_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
@@ -239,7 +240,7 @@ class ArticlePage(TranslatedPageMixin, Page):
             heading=_("Classification"),
         ),
     ]
-    promote_panels = base_promote_panels
+    promote_panels = [*base_promote_panels, social_image_panel]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
