@@ -39,3 +39,111 @@ def programme_pages(db):
 @pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.com", "password")
+
+
+# Newsroom roles: users in each group, and the news section they work in.
+def _newsroom_user(django_user_model, username, role):
+    from django.contrib.auth.models import Group
+
+    from hanoi_creative.newsroom.roles import group_name
+
+    user = django_user_model.objects.create_user(username, f"{username}@example.com", "password")
+    user.groups.add(Group.objects.get(name=group_name(role)))
+    return user
+
+
+@pytest.fixture
+def reporter(db, django_user_model):
+    return _newsroom_user(django_user_model, "reporter", "reporters")
+
+
+@pytest.fixture
+def other_reporter(db, django_user_model):
+    return _newsroom_user(django_user_model, "reporter2", "reporters")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _newsroom_user(django_user_model, "editor", "editors")
+
+
+@pytest.fixture
+def translator(db, django_user_model):
+    return _newsroom_user(django_user_model, "translator", "translators")
+
+
+@pytest.fixture
+def newsroom_index(db, home):
+    """The news section (the demo's, or a fresh one when the demo has none)."""
+    from news.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = NewsIndexPage(title_vi="Tin tức", title_en="News", slug_vi="tin-tuc", slug_en="news")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def newsroom_category(db):
+    from news.models import Category
+
+    return Category.objects.first() or Category.objects.create(name_vi="Văn hóa", name_en="Culture")
+
+
+@pytest.fixture
+def make_article(newsroom_index, newsroom_category):
+    """Build an article in the news section: ``make_article("Tiêu đề", owner=user, live=True)``."""
+    from news.models import ArticlePage
+
+    def make(title_vi, title_en="", owner=None, live=False, **fields):
+        article = ArticlePage(
+            title_vi=title_vi,
+            title_en=title_en,
+            lead_vi=fields.pop("lead_vi", f"Sapo của {title_vi}"),
+            lead_en=fields.pop("lead_en", f"Lead of {title_en}" if title_en else ""),
+            category=newsroom_category,
+            owner=owner,
+            live=False,
+            **fields,
+        )
+        newsroom_index.add_child(instance=article)
+        revision = article.save_revision(user=owner)
+        if live:
+            revision.publish()
+            article.refresh_from_db()
+        return article
+
+    return make
+
+
+# News: the demo's section, a clean section for hand-built cases, and article factories.
+@pytest.fixture
+def news_index(db):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.get()
+
+
+@pytest.fixture
+def empty_news(news_index):
+    """The news section with the demo's articles unpublished, so a test sees only its own.
+
+    Rolled back with the test's transaction like everything else.
+    """
+    from news.models import ArticlePage
+
+    ArticlePage.objects.update(live=False)
+    return news_index
+
+
+@pytest.fixture
+def article_factory(news_index):
+    """``article_factory(title_vi=..., tags=[...])``: a live article in the news section."""
+    from tests.factories import ArticlePageFactory
+
+    def make(**fields):
+        return ArticlePageFactory(parent=news_index, **fields)
+
+    return make

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "hanoi_creative.core",
     "news",
+    "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",
     "wagtail.contrib.forms",
@@ -145,6 +146,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Alt text required in Vietnamese, every upload decoded in full (see newsroom/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hanoi_creative.newsroom.forms.SiteImageForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
