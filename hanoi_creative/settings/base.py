@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "hanoi_creative.core",
     "news",
+    "hanoi_creative.translations",
     "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",

@@ -85,3 +85,20 @@ def main_menu(context):
 @register.filter
 def startswith(value, prefix):
     return bool(prefix) and str(value).startswith(str(prefix))
+
+
+@register.simple_tag(takes_context=True)
+def missing_translation(context):
+    """The language a page is shown in when it has no translation in the active one, else "".
+
+    Only for the page's own URL: a Django view that passes a page for its surroundings (a
+    news category passes the news section) is not that page.
+    """
+    page = _current_page(context)
+    request = context.get("request")
+    current = translation.get_language()
+    if page is None or request is None or not hasattr(page, "has_translation") or page.has_translation(current):
+        return ""
+    if request.path != page.url_in(current, request):
+        return ""
+    return settings.LANGUAGE_CODE

@@ -1,0 +1,76 @@
+"""Stored translation status: one row per translatable item, one per translatable field.
+
+Status is recorded when content is saved, not guessed when the report is read: "outdated"
+needs to know what the Vietnamese said when the English was last saved, and only a stored
+snapshot can tell (it also feeds the diff translators see).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Status(models.TextChoices):
+    MISSING = "missing", pgettext_lazy("translation status", "Missing")
+    OUTDATED = "outdated", pgettext_lazy("translation status", "Outdated")
+    UP_TO_DATE = "up_to_date", pgettext_lazy("translation status", "Up to date")
+
+
+# Worst first: an item is as far behind as its furthest-behind field.
+STATUS_ORDER = [Status.MISSING, Status.OUTDATED, Status.UP_TO_DATE]
+
+
+class TranslatableItem(models.Model):
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    # "page:<id>" for the top-level page a page lives under, "model:<app.model>" for snippets.
+    section = models.CharField(_("section"), max_length=120, db_index=True)
+    title = models.CharField(_("title"), max_length=512, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translatable item")
+        verbose_name_plural = _("translatable items")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="translations_item_unique")
+        ]
+        ordering = ["section", "content_type_id", "title", "pk"]
+        permissions = [("use_translation_desk", _("Can use the translation desk"))]
+
+    def __str__(self):
+        return self.title or f"{self.content_type} {self.object_id}"
+
+    @property
+    def key(self):
+        return f"{self.content_type.app_label}.{self.content_type.model}:{self.object_id}"
+
+    def get_object(self):
+        model = self.content_type.model_class()
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=self.object_id).first()
+
+
+class FieldTranslation(models.Model):
+    item = models.ForeignKey(TranslatableItem, on_delete=models.CASCADE, related_name="fields")
+    field = models.CharField(_("field"), max_length=64)
+    position = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    # The Vietnamese value (text, or StreamField JSON) when the English was last saved.
+    source_snapshot = models.TextField(blank=True)
+    source_hash = models.CharField(max_length=64, blank=True)
+    current_source_hash = models.CharField(max_length=64, blank=True)
+    target_hash = models.CharField(max_length=64, blank=True)
+    # Null until the English changes after the desk first saw the field.
+    translated_at = models.DateTimeField(_("translated"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("field translation")
+        verbose_name_plural = _("field translations")
+        constraints = [models.UniqueConstraint(fields=["item", "field"], name="translations_field_unique")]
+        ordering = ["item", "position"]
+
+    def __str__(self):
+        return f"{self.item} · {self.field}"

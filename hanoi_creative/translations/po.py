@@ -1,0 +1,84 @@
+"""gettext PO files: one entry per segment, ``msgctxt`` naming the unit.
+
+Outdated segments are ``fuzzy`` with the Vietnamese they were translated from as
+``#| msgid``, as gettext tools expect; like gettext, a fuzzy entry's translation is not used
+until the translator clears the flag. The header states how many units were exported, so a
+truncated file is caught even when it still parses.
+"""
+
+import polib
+
+from .exchange import ImportedUnit, Refused
+from .registry import SOURCE, TARGET
+
+UNIT_COUNT = "X-Translation-Units"
+
+
+def _context(key, path):
+    return f"{key}#{path}"
+
+
+def export(items):
+    """PO text (str) for a list of exchange.ExportItem."""
+    po = polib.POFile(wrapwidth=0)
+    entries = []
+    for item in items:
+        for fld in item.fields:
+            for unit in fld.units:
+                comment = f"{item.type_label}: {item.title} · {fld.label}"
+                if unit.label and unit.label != fld.label:
+                    comment += f" · {unit.label}"
+                entries.append(
+                    polib.POEntry(
+                        msgctxt=_context(item.key, unit.path),
+                        msgid=unit.source,
+                        msgstr=unit.target or "",
+                        comment=comment,
+                        flags=["fuzzy"] if unit.needs_review else [],
+                        previous_msgid=unit.previous if unit.needs_review and unit.previous else None,
+                    )
+                )
+    po.metadata = {
+        "Project-Id-Version": "hanoi-creative",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Language": TARGET,
+        "X-Source-Language": SOURCE,
+        UNIT_COUNT: str(len(entries)),
+    }
+    po.extend(entries)
+    return str(po) + "\n"
+
+
+def parse(text):
+    try:
+        po = polib.pofile(text, encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise Refused([("file", f"not a valid PO file, it may be truncated ({error})")]) from error
+    entries = [entry for entry in po if not entry.obsolete]
+    expected = po.metadata.get(UNIT_COUNT)
+    if expected is not None:
+        if not expected.isdigit():
+            raise Refused([("file", f"the {UNIT_COUNT} header is not a number")])
+        if int(expected) != len(entries):
+            raise Refused([("file", f"the file is truncated or damaged: {expected} units exported, "
+                                    f"{len(entries)} found")])
+    units = []
+    for entry in entries:
+        where = f"line {entry.linenum}" + (f" ({entry.msgctxt})" if entry.msgctxt else "")
+        key, _sep, path = (entry.msgctxt or "").partition("#")
+        fuzzy = "fuzzy" in entry.flags
+        units.append(
+            ImportedUnit(
+                key=key,
+                path=path,
+                source=entry.msgid,
+                # gettext's rule: a fuzzy translation is a suggestion, not a translation.
+                target=None if fuzzy else entry.msgstr,
+                confirmed=not fuzzy and bool(entry.msgstr),
+                where=where,
+                error=None if entry.msgctxt else "unknown unit: the entry has no msgctxt naming its unit",
+            )
+        )
+    return units

@@ -1,0 +1,124 @@
+"""Recording translation status when content is saved.
+
+For each translatable field with Vietnamese text:
+
+- no English: *missing*;
+- the English changed since the desk last looked (or the translator confirmed it): *up to date*,
+  and the Vietnamese at that moment becomes the snapshot later edits are compared with;
+- otherwise *outdated* when the Vietnamese differs from that snapshot, *up to date* when not.
+
+The first time the desk sees a field that already has English, it counts as up to date: there
+is no record of anything older to compare with.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from . import segments
+from .models import STATUS_ORDER, FieldTranslation, Status, TranslatableItem
+from .registry import field_specs, is_tracked, object_title, section_key
+
+
+def latest_content(obj):
+    """The newest version of an object: its draft revision if it has unpublished changes.
+
+    Editors and translators both work on the draft, so that is what status describes.
+    """
+    if getattr(obj, "has_unpublished_changes", False) and getattr(obj, "latest_revision_id", None):
+        revision = obj.latest_revision
+        if revision is not None:
+            draft = revision.as_object()
+            if type(draft) is type(obj):
+                return draft
+    return obj
+
+
+def worst(statuses):
+    statuses = set(statuses)
+    for status in STATUS_ORDER:
+        if status in statuses:
+            return status
+    return Status.UP_TO_DATE
+
+
+@transaction.atomic
+def record(obj, confirm=(), content=None):
+    """Update the stored status of ``obj``'s fields from ``content`` (default: its newest
+    version). Fields named in ``confirm`` become up to date even if the English is unchanged:
+    a translator checked it against the current Vietnamese."""
+    model = type(obj)
+    if not is_tracked(model) or obj.pk is None:
+        return None
+    content = content if content is not None else latest_content(obj)
+    content_type = ContentType.objects.get_for_model(model)
+    item, _created = TranslatableItem.objects.select_for_update().get_or_create(
+        content_type=content_type,
+        object_id=str(obj.pk),
+        defaults={"section": section_key(obj), "title": object_title(content), "status": Status.MISSING},
+    )
+    existing = {row.field: row for row in item.fields.all()}
+    now = timezone.now()
+    kept, to_create, to_update = set(), [], []
+    for position, spec in enumerate(field_specs(model)):
+        source = segments.source_value(spec, content)
+        if segments.is_empty(spec, source):
+            continue
+        target = segments.target_value(spec, content)
+        source_hash = segments.digest(spec, source)
+        target_hash = "" if segments.is_empty(spec, target) else segments.digest(spec, target)
+        row = existing.get(spec.name)
+        is_new = row is None
+        if is_new:
+            row = FieldTranslation(item=item, field=spec.name)
+        if not target_hash:
+            row.status = Status.MISSING
+            row.source_snapshot, row.source_hash = "", ""
+        elif is_new or spec.name in confirm or target_hash != row.target_hash:
+            row.status = Status.UP_TO_DATE
+            row.source_snapshot = segments.serialize(spec, source)
+            row.source_hash = source_hash
+            if not is_new or spec.name in confirm:
+                row.translated_at = now
+        else:
+            row.status = Status.UP_TO_DATE if source_hash == row.source_hash else Status.OUTDATED
+        row.current_source_hash = source_hash
+        row.target_hash = target_hash
+        row.position = position
+        kept.add(spec.name)
+        (to_create if is_new else to_update).append(row)
+    FieldTranslation.objects.bulk_create(to_create)
+    if to_update:
+        FieldTranslation.objects.bulk_update(
+            to_update,
+            ["status", "source_snapshot", "source_hash", "current_source_hash", "target_hash", "translated_at",
+             "position"],
+        )
+    stale = [name for name in existing if name not in kept]
+    if stale:
+        item.fields.filter(field__in=stale).delete()
+    if not kept:
+        # Nothing in Vietnamese to translate yet: not on the desk.
+        item.delete()
+        return None
+    item.status = worst(row.status for row in to_create + to_update)
+    item.title = object_title(content)
+    item.section = section_key(obj)
+    item.save()
+    return item
+
+
+def forget(model, pk):
+    content_type = ContentType.objects.get_for_model(model)
+    TranslatableItem.objects.filter(content_type=content_type, object_id=str(pk)).delete()
+
+
+def status_counts(queryset=None):
+    """{section: {status: count}} over items."""
+    queryset = queryset if queryset is not None else TranslatableItem.objects.all()
+    counts = {}
+    for row in queryset.order_by().values("section", "status").annotate(total=Count("pk")):
+        section = counts.setdefault(row["section"], {status: 0 for status in Status.values})
+        section[row["status"]] += row["total"]
+    return counts

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "translations"
+
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("item/<int:pk>/", views.item_view, name="item"),
+    path("export/", views.export_view, name="export"),
+    path("import/", views.import_view, name="import"),
+]

@@ -1,0 +1,187 @@
+"""The translation desk in the Wagtail admin: report, per-item view, export and import."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_required
+from wagtail.models import Page
+
+from . import exchange, files, segments, status
+from .diff import field_diff
+from .forms import ExportForm, ImportForm, ReportFilterForm
+from .models import Status, TranslatableItem
+from .registry import field_specs, section_labels
+
+DESK_PERMISSION = "translations.use_translation_desk"
+PAGE_SIZE = 50
+
+
+def _edit_url(obj):
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    try:
+        from wagtail.snippets.models import get_snippet_models
+
+        if type(obj) in get_snippet_models():
+            return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+    except Exception:  # noqa: BLE001 - no edit link is better than a broken page
+        return None
+    return None
+
+
+@permission_required(DESK_PERMISSION)
+def report(request):
+    form = ReportFilterForm(request.GET or None)
+    queryset = form.filter(TranslatableItem.objects.select_related("content_type"))
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("p"))
+    labels = section_labels({item.section for item in page.object_list})
+    rows = [
+        {
+            "item": item,
+            "section": labels.get(item.section, item.section),
+            "type": str(item.content_type.model_class()._meta.verbose_name).capitalize()
+            if item.content_type.model_class() else item.content_type.model,
+        }
+        for item in page.object_list
+    ]
+    query = request.GET.copy()
+    query.pop("p", None)
+    return TemplateResponse(request, "translations/report.html", {
+        "filter_form": form,
+        "rows": rows,
+        "page_obj": page,
+        "paginator": paginator,
+        "query": query.urlencode(),
+        "export_form": ExportForm(),
+        "import_form": ImportForm(),
+        "counts": _totals(status.status_counts(queryset)),
+    })
+
+
+def _totals(counts):
+    totals = {name: 0 for name in Status.values}
+    for section in counts.values():
+        for name, value in section.items():
+            totals[name] += value
+    return totals
+
+
+def _field_views(item, obj, content, posted=None):
+    rows = {row.field: row for row in item.fields.all()}
+    fields = []
+    for spec in field_specs(type(obj)):
+        row = rows.get(spec.name)
+        if row is None:
+            continue
+        source = segments.source_value(spec, content)
+        pairs = segments.field_segments(spec, source, segments.target_value(spec, content))
+        units = []
+        for segment, target in pairs:
+            value = posted.get(f"t:{segment.path}", "") if posted is not None else (target or "")
+            units.append({"path": segment.path, "source": segment.text, "target": value, "kind": segment.kind,
+                          "label": segment.label, "rows": min(12, max(2, len(segment.text) // 70 + 1))})
+        fields.append({
+            "name": spec.name,
+            "label": str(spec.label),
+            "status": row,
+            "units": units,
+            "diff": field_diff(spec, row.source_snapshot, source) if row.status == Status.OUTDATED else [],
+        })
+    return fields
+
+
+@permission_required(DESK_PERMISSION)
+def item_view(request, pk):
+    item = get_object_or_404(TranslatableItem.objects.select_related("content_type"), pk=pk)
+    obj = item.get_object()
+    if obj is None:
+        raise Http404
+    errors, posted = [], None
+    if request.method == "POST":
+        posted = request.POST
+        units = []
+        for key, value in request.POST.items():
+            if not key.startswith("t:"):
+                continue
+            path = key[2:]
+            units.append(exchange.ImportedUnit(
+                key=item.key, path=path, source=request.POST.get(f"s:{path}"),
+                # Browsers send CRLF from text areas; the stored text uses LF.
+                target=value.replace("\r\n", "\n"), confirmed=True, where=path,
+            ))
+        try:
+            plan = exchange.plan(units, confirm_all=True)
+            exchange.apply(plan, user=request.user)
+        except exchange.Refused as refusal:
+            errors = refusal.errors
+        else:
+            for where, note in plan.warnings:
+                messages.warning(request, f"{where}: {note}")
+            messages.success(request, _("Translation saved: %(written)s fields updated, %(confirmed)s confirmed.")
+                             % {"written": plan.written_fields, "confirmed": plan.confirmed_fields})
+            return redirect("translations:item", pk=item.pk)
+        item.refresh_from_db()
+    content = status.latest_content(obj)
+    response = TemplateResponse(request, "translations/item.html", {
+        "item": item,
+        "object": obj,
+        "section": section_labels([item.section])[item.section],
+        "type_label": str(type(obj)._meta.verbose_name).capitalize(),
+        "fields": _field_views(item, obj, content, posted if errors else None),
+        "errors": errors,
+        "edit_url": _edit_url(obj),
+        "has_draft": content is not obj,
+    })
+    if errors:
+        response.status_code = 400
+    return response
+
+
+@permission_required(DESK_PERMISSION)
+def export_view(request):
+    form = ExportForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Choose a format for the export."))
+        return redirect("translations:report")
+    statuses = form.cleaned_data["include"] or None
+    filters = ReportFilterForm(request.GET)
+    queryset = filters.filter(exchange.select_items(statuses=statuses))
+    selected = [value for value in request.GET.getlist("item") if value.isdigit()]
+    if selected:
+        queryset = queryset.filter(pk__in=selected)
+    items = [unit for unit in (exchange.export_item(item, statuses=statuses) for item in queryset) if unit]
+    file_format = form.cleaned_data["format"]
+    content_type, extension = files.FORMATS[file_format]
+    response = HttpResponse(files.export(file_format, items), content_type=f"{content_type}; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="translations-{stamp}.{extension}"'
+    return response
+
+
+@permission_required(DESK_PERMISSION)
+def import_view(request):
+    if request.method != "POST":
+        return redirect("translations:report")
+    form = ImportForm(request.POST, request.FILES)
+    context = {"form": form, "errors": [], "warnings": [], "plan": None}
+    if form.is_valid():
+        data = form.cleaned_data["file"].read()
+        try:
+            units = files.parse(data)
+            plan = exchange.plan(units)
+            if not form.cleaned_data["dry_run"]:
+                exchange.apply(plan, user=request.user)
+        except exchange.Refused as refusal:
+            context["errors"] = refusal.errors
+        else:
+            context.update(plan=plan, warnings=plan.warnings, units=len(units), dry_run=form.cleaned_data["dry_run"])
+    response = TemplateResponse(request, "translations/import_result.html", context)
+    if context["errors"] or not form.is_valid():
+        response.status_code = 400
+    return response

@@ -1,0 +1,214 @@
+"""XLIFF 1.2 files: one ``<file>`` per item, a ``<group>`` per field and per StreamField block,
+one ``<trans-unit>`` per segment, inline markup as ``<g>``/``<x/>`` with numbered ids.
+
+The output is deterministic (no dates, stable order), so exporting the same content twice gives
+the same bytes. Reading is defensive: no DTDs, no entities, no network; anything but XLIFF
+inline elements inside a source or target is reported against its unit.
+"""
+
+from html import escape
+
+from lxml import etree
+
+from . import richtext
+from .exchange import ImportedUnit, Refused
+from .registry import SOURCE, TARGET
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+CTYPES = {"b": "bold", "i": "italic", "u": "underlined", "a": "link", "br": "lb"}
+TAGS = {ctype: tag for tag, ctype in CTYPES.items()}
+CONFIRMED_STATES = {None, "translated", "final", "signed-off"}
+
+
+def _q(name):
+    return f"{{{NS}}}{name}"
+
+
+def _append_text(element, text):
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
+
+
+def _inline(parent, children, numbers):
+    for node in children:
+        if isinstance(node, str):
+            _append_text(parent, node)
+            continue
+        ctype = CTYPES.get(node.tag, f"x-html-{node.tag}")
+        if node.tag in richtext.VOID_TAGS:
+            etree.SubElement(parent, _q("x"), id=str(numbers[id(node)]), ctype=ctype)
+        else:
+            child = etree.SubElement(parent, _q("g"), id=str(numbers[id(node)]), ctype=ctype)
+            _inline(child, node.children, numbers)
+
+
+def _fill(element, kind, text):
+    """Write a segment's text (plain, or rich-text repr) into a source/target element."""
+    if kind == "text":
+        element.text = text
+        return
+    root = richtext.parse(text)
+    numbers = {id(e): index for index, e in enumerate(richtext.numbered_elements(root.children), start=1)}
+    _inline(element, root.children, numbers)
+
+
+def export(items):
+    """XLIFF bytes for a list of exchange.ExportItem."""
+    root = etree.Element(_q("xliff"), nsmap={None: NS}, version="1.2")
+    for item in items:
+        file_el = etree.SubElement(
+            root, _q("file"), original=item.key, datatype="plaintext",
+            attrib={"source-language": SOURCE, "target-language": TARGET, "product-name": "hanoi-creative"},
+        )
+        header = etree.SubElement(file_el, _q("header"))
+        note = etree.SubElement(header, _q("note"))
+        note.text = f"{item.type_label}: {item.title}"
+        body = etree.SubElement(file_el, _q("body"))
+        for fld in item.fields:
+            group = etree.SubElement(body, _q("group"), id=f"field:{fld.name}", resname=fld.name, restype="x-field")
+            blocks = {}
+            for unit in fld.units:
+                parent = group
+                if fld.groups:
+                    block_path = ".".join(unit.path.split(".")[:2])
+                    if block_path in fld.groups:
+                        if block_path not in blocks:
+                            blocks[block_path] = etree.SubElement(
+                                group, _q("group"), id=f"block:{block_path}", resname=fld.groups[block_path] or "",
+                                restype="x-block",
+                            )
+                        parent = blocks[block_path]
+                tu = etree.SubElement(parent, _q("trans-unit"), id=unit.path,
+                                      datatype="html" if unit.kind == "html" else "plaintext")
+                tu.set(f"{{{XML_NS}}}space", "preserve")
+                if unit.label:
+                    tu.set("resname", unit.label)
+                source = etree.SubElement(tu, _q("source"))
+                _fill(source, unit.kind, unit.source)
+                if unit.target:
+                    target = etree.SubElement(tu, _q("target"),
+                                              state="needs-review-translation" if unit.needs_review else "translated")
+                    _fill(target, unit.kind, unit.target)
+                if unit.previous:
+                    previous = etree.SubElement(tu, _q("note"), attrib={"from": "previous-source"})
+                    previous.text = _plain(unit.kind, unit.previous)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+STRUCTURE = {_q(name) for name in ("xliff", "file", "header", "body", "group", "trans-unit")}
+
+
+def _indent(element, level=0):
+    """Indent the structure only: whitespace inside <source>/<target> would become text
+    (lxml's pretty printer does not respect xml:space)."""
+    if element.tag not in STRUCTURE or not len(element):
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in element:
+        _indent(child, level + 1)
+        child.tail = inner
+    element[-1].tail = "\n" + "  " * level
+
+
+def _plain(kind, text):
+    if kind == "text":
+        return text
+    return "".join(_texts(richtext.parse(text).children))
+
+
+def _texts(children):
+    for node in children:
+        if isinstance(node, str):
+            yield node
+        else:
+            yield from _texts(node.children)
+
+
+class _Inline(ValueError):
+    def __init__(self, message, unsafe=False):
+        super().__init__(message)
+        self.unsafe = unsafe
+
+
+def _to_repr(element, kind):
+    """An XLIFF source/target element as the segment text (plain, or rich-text repr)."""
+    parts = [element.text or ""] if kind == "text" else [escape(element.text or "", quote=False)]
+    for child in element:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            raise _Inline("comments and processing instructions are not allowed in a unit")
+        qname = etree.QName(child)
+        local = qname.localname.lower()
+        if local in richtext.DANGEROUS_TAGS:
+            raise _Inline(f"<{local}> is not allowed in a translation", unsafe=True)
+        if qname.namespace != NS:
+            raise _Inline(f"<{qname.localname}> is not an XLIFF inline element")
+        if local == "mrk":
+            inner = _to_repr(child, kind)
+        elif kind == "text":
+            raise _Inline(f"<{local}> in a plain-text unit (it takes no markup)")
+        elif local in ("g", "x"):
+            ctype = child.get("ctype") or ""
+            tag = TAGS.get(ctype) or (ctype[7:] if ctype.startswith("x-html-") else "")
+            if not tag.isalnum():
+                raise _Inline(f"<{local} id=\"{child.get('id')}\"> has an unknown ctype \"{ctype}\"")
+            tag = tag.lower()
+            if tag in richtext.DANGEROUS_TAGS and tag not in ("embed", "img"):
+                raise _Inline(f"<{tag}> is not allowed in a translation", unsafe=True)
+            ident = "" if tag in richtext.PLAIN_INLINE else f' id="{escape(child.get("id") or "", quote=True)}"'
+            if local == "x" or tag in richtext.VOID_TAGS:
+                if len(child) or child.text:
+                    raise _Inline(f"<{local} ctype=\"{ctype}\"> cannot hold text")
+                inner = f"<{tag}{ident}/>"
+            else:
+                inner = f"<{tag}{ident}>{_to_repr(child, kind)}</{tag}>"
+        else:
+            raise _Inline(f"<{local}> is not supported; use <g>, <x/> or <mrk>")
+        parts.append(inner)
+        parts.append((child.tail or "") if kind == "text" else escape(child.tail or "", quote=False))
+    return "".join(parts)
+
+
+def parse(data):
+    """ImportedUnits from XLIFF bytes; a file that is not XLIFF 1.2 is refused outright."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise Refused([("file", f"not well-formed XML, the file may be truncated ({error})")]) from error
+    if root.tag != _q("xliff") or root.get("version") != "1.2":
+        raise Refused([("file", "not an XLIFF 1.2 file")])
+    units = []
+    for file_el in root.iter(_q("file")):
+        key = file_el.get("original") or ""
+        if file_el.get("source-language") != SOURCE or file_el.get("target-language") != TARGET:
+            raise Refused([(f"file {key}", f"languages must be {SOURCE} → {TARGET}")])
+        for tu in file_el.iter(_q("trans-unit")):
+            path = tu.get("id") or ""
+            where = f"{key} unit {path}"
+            kind = "html" if tu.get("datatype") == "html" else "text"
+            source_el = tu.find(_q("source"))
+            target_el = tu.find(_q("target"))
+            error, source, target, state = None, None, None, None
+            try:
+                if source_el is None:
+                    raise _Inline("the unit has no <source>")
+                source = _to_repr(source_el, kind)
+                if target_el is not None:
+                    state = target_el.get("state")
+                    target = _to_repr(target_el, kind)
+            except _Inline as problem:
+                error = (f"unsafe markup refused ({problem})" if problem.unsafe else f"broken markup ({problem})")
+            units.append(
+                ImportedUnit(key=key, path=path, source=source, target=target,
+                             confirmed=bool(target) and state in CONFIRMED_STATES, where=where, error=error)
+            )
+    return units
