@@ -8,8 +8,14 @@ from django.utils import translation
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once into the test database; each test runs in a rolled-back
     transaction on top of it."""
+    from django.db import connections
+
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        # Transactional tests with serialized_rollback restore this snapshot; take it again so
+        # it holds the demo site rather than the bare post-migration database.
+        for connection in connections.all():
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

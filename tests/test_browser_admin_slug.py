@@ -21,6 +21,8 @@ def browser():
 
 
 def test_admin_slug_field_folds_vietnamese_titles(live_server, browser, django_user_model):
+    from playwright.sync_api import expect
+
     from hanoi_creative.core.models import HomePage
 
     django_user_model.objects.create_superuser("editor", "editor@example.com", "correct horse battery")
@@ -34,7 +36,8 @@ def test_admin_slug_field_folds_vietnamese_titles(live_server, browser, django_u
     page.goto(f"{live_server.url}/admin/pages/add/core/standardpage/{home.pk}/")
     page.fill("#id_title_vi", "Hà Nội tham gia mạng lưới Đường phố")
     page.locator("#id_title_vi").blur()
-    assert page.input_value("#id_slug_vi") == "ha-noi-tham-gia-mang-luoi-duong-pho"
+    # The title-to-slug sync is debounced; expect() waits for it.
+    expect(page.locator("#id_slug_vi")).to_have_value("ha-noi-tham-gia-mang-luoi-duong-pho")
     page.fill("#id_title_en", "Hanoi joins the network")
     page.locator("#id_title_en").blur()
-    assert page.input_value("#id_slug_en") == "hanoi-joins-the-network"
+    expect(page.locator("#id_slug_en")).to_have_value("hanoi-joins-the-network")

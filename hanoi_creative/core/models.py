@@ -13,6 +13,7 @@ from wagtail.search import index
 from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
 
 from .blocks import BaseStreamBlock
+from .forms import TranslatedPageForm
 from .slugs import SLUG_FORMATTERS, fold_slug
 
 
@@ -43,6 +44,8 @@ def language_codes():
 
 class TranslatedPageMixin:
     """Per-language helpers shared by every page type of the site."""
+
+    base_form_class = TranslatedPageForm
 
     def has_translation(self, language):
         """True when the page has its own title in ``language`` (not a fallback)."""

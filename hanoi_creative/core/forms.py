@@ -1,0 +1,28 @@
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .slugs import fold_slug
+
+
+class TranslatedPageForm(WagtailAdminPageForm):
+    """Page editor form: a slug left empty is folded from the same language's title.
+
+    The admin's slug widget already does this in the browser; this covers editors without
+    JavaScript, API clients and crafted requests, so the server alone decides the slug.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            slug_field = build_localized_fieldname("slug", code)
+            if slug_field in self.fields:
+                self.fields[slug_field].required = False
+
+    def clean(self):
+        for code, _name in settings.LANGUAGES:
+            slug_field = build_localized_fieldname("slug", code)
+            title = self.cleaned_data.get(build_localized_fieldname("title", code))
+            if slug_field in self.fields and not self.cleaned_data.get(slug_field) and title:
+                self.cleaned_data[slug_field] = fold_slug(title) or "page"
+        return super().clean()
