@@ -23,6 +23,11 @@ def add_columns(apps, schema_editor):
             field = Page._meta.get_field(build_localized_fieldname(base, code))
             if field.column not in existing:
                 schema_editor.add_field(Page, field)
+    # Create the new columns' indexes now: on PostgreSQL the UPDATE below leaves deferred
+    # foreign-key trigger events pending, and CREATE INDEX refuses to run while they are.
+    for sql in schema_editor.deferred_sql:
+        schema_editor.execute(sql)
+    schema_editor.deferred_sql.clear()
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     table = schema_editor.quote_name(Page._meta.db_table)
     for base in ("title", "slug", "url_path", "seo_title", "search_description"):
