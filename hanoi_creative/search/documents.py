@@ -29,7 +29,19 @@ def _flatten(value):
     return [force_str(value)]
 
 
+def _is_language_copy(obj, name):
+    """wagtail-modeltranslation adds ``title_vi``, ``intro_en``... to ``search_fields``; reading
+    them would put every language into every document, so only the base field is read."""
+    for code in language_codes():
+        suffix = f"_{code}"
+        if name.endswith(suffix) and hasattr(type(obj), name[: -len(suffix)]):
+            return True
+    return False
+
+
 def _field_texts(obj, field):
+    if _is_language_copy(obj, field.field_name):
+        return
     if isinstance(field, index.SearchField):
         yield field.field_name, _flatten(field.get_value(obj))
     elif isinstance(field, index.RelatedFields):
