@@ -6,12 +6,18 @@ until the translator clears the flag. The header states how many units were expo
 truncated file is caught even when it still parses.
 """
 
+import re
+
 import polib
 
 from .exchange import ImportedUnit, Refused
 from .registry import SOURCE, TARGET
 
 UNIT_COUNT = "X-Translation-Units"
+# The last entry of every export, already translated: a file cut anywhere before its end loses
+# it, which the unit count alone would not notice when the cut falls between two lines.
+END_CONTEXT = "hanoi-creative#end-of-file"
+END_TEXT = "End of the export file"
 
 
 def _context(key, path):
@@ -48,10 +54,29 @@ def export(items):
         UNIT_COUNT: str(len(entries)),
     }
     po.extend(entries)
+    po.append(polib.POEntry(msgctxt=END_CONTEXT, msgid=END_TEXT, msgstr=END_TEXT,
+                            comment="Marks the end of the file; leave it as it is."))
     return str(po) + "\n"
 
 
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_LINE = re.compile(
+    r"^(?:\s*|#.*|(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+%s\s*|(?:#~\s*)?%s\s*)$"
+    % (_STRING, _STRING)
+)
+
+
+def check_syntax(text):
+    """Refuse what polib would quietly accept: a file cut in the middle of a line."""
+    if text and not text.endswith("\n"):
+        raise Refused([("file", "the file does not end with a newline: it looks truncated")])
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _LINE.match(line):
+            raise Refused([(f"line {number}", "not valid PO syntax: the file may be truncated or damaged")])
+
+
 def parse(text):
+    check_syntax(text)
     try:
         po = polib.pofile(text, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:
@@ -59,6 +84,9 @@ def parse(text):
     entries = [entry for entry in po if not entry.obsolete]
     expected = po.metadata.get(UNIT_COUNT)
     if expected is not None:
+        end = entries.pop() if entries and entries[-1].msgctxt == END_CONTEXT else None
+        if end is None or end.msgid != END_TEXT or end.msgstr != END_TEXT:
+            raise Refused([("file", "the file is truncated: its last entry is missing or cut")])
         if not expected.isdigit():
             raise Refused([("file", f"the {UNIT_COUNT} header is not a number")])
         if int(expected) != len(entries):

@@ -184,6 +184,9 @@ def parse(data):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise Refused([("file", f"not well-formed XML, the file may be truncated ({error})")]) from error
+    if root.getroottree().docinfo.doctype:
+        # Entities and DTDs have no place in a translation file (and are how XML bombs work).
+        raise Refused([("file", "a DOCTYPE (entities, DTD) is not allowed in an XLIFF file")])
     if root.tag != _q("xliff") or root.get("version") != "1.2":
         raise Refused([("file", "not an XLIFF 1.2 file")])
     units = []
