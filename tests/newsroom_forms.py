@@ -102,3 +102,13 @@ def image_edit_data(image, user):
     data = form_post_data(form)
     data.pop("file", None)
     return data
+
+
+def page_create_data(model, parent, user, **values):
+    """POST data for the admin's "add page" form of ``model`` under ``parent``, plus ``values``."""
+    page = model(owner=user)
+    form_class = model.get_edit_handler().get_form_class()
+    form = form_class(instance=page, parent_page=parent, for_user=user)
+    data = form_post_data(form)
+    data.update(values)
+    return data

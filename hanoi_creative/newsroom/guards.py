@@ -6,8 +6,11 @@ anything; so a user who may change but not publish pages is refused these action
 """
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+
+from . import roles
 
 
 def may_restructure(user, page):
@@ -41,7 +44,28 @@ def before_bulk_action(request, action_type, objects, action_class_instance):
     if action_type not in {"delete", "move"}:
         return None
     for obj in objects:
-        if isinstance(obj, Page) and not may_restructure(request.user, obj):
-            messages.error(request, _("Your role cannot delete or move pages. Ask an editor."))
+        refused = (
+            not may_restructure(request.user, obj)
+            if isinstance(obj, Page)
+            else action_type == "delete" and not roles.may_delete_content(request.user)
+        )
+        if refused:
+            messages.error(request, _("Your role cannot delete or move this. Ask an editor."))
             return redirect("wagtailadmin_home")
     return None
+
+
+def refuse_image_delete(view):
+    """Wrap Wagtail's image delete views: for images, "delete" is the same permission as
+    "change", which translators hold to translate alt text."""
+
+    def guarded_view(request, image_id, *args, **kwargs):
+        if not roles.may_delete_content(request.user):
+            message = _("Your role cannot delete images. Ask an editor.")
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                return JsonResponse({"success": False, "error_message": message}, status=403)
+            messages.error(request, message)
+            return redirect("wagtailimages:edit", image_id)
+        return view(request, image_id, *args, **kwargs)
+
+    return guarded_view

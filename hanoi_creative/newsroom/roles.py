@@ -128,3 +128,9 @@ def may_edit_source_language(user):
         return True
     roles = user_role_keys(user)
     return not (TRANSLATORS in roles and not roles & {EDITORS, REPORTERS})
+
+
+def may_delete_content(user):
+    """Translators delete nothing: not pages (see guards.py) and not images or documents,
+    which Wagtail lets anyone who may change them delete."""
+    return may_edit_source_language(user)
