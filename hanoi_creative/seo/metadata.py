@@ -12,7 +12,7 @@ import json
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -147,8 +147,8 @@ def _news_article(request, page, language, canonical, title, description, image,
         "headline": Truncator(title).chars(110),
         "description": description,
         "inLanguage": language,
-        "datePublished": published.isoformat() if published else None,
-        "dateModified": modified.isoformat() if modified else None,
+        "datePublished": timezone.localtime(published).isoformat() if published else None,
+        "dateModified": timezone.localtime(modified).isoformat() if modified else None,
         "author": [{"@type": "Person", "name": author.name} for author in authors]
         or [{"@type": "Organization", "name": site_name(), "url": home_url}],
         "publisher": _organization(request, home_url),
