@@ -8,7 +8,6 @@ import math
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -48,12 +47,6 @@ def fill_translated_slugs(instance, source="name"):
         if not getattr(instance, slug_field):
             text = getattr(instance, build_localized_fieldname(source, code))
             setattr(instance, slug_field, fold_slug(text) if text else getattr(instance, default_slug_field))
-
-
-def translated_slug_lookup(slug, language=None):
-    """Q for "the slug in ``language`` is ``slug``" on a model with translated slugs."""
-    language = language or translation.get_language()
-    return Q(**{build_localized_fieldname("slug", language): slug})
 
 
 class Category(index.Indexed, models.Model):
