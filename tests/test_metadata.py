@@ -5,6 +5,7 @@ import json
 
 import extruct
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -256,3 +257,21 @@ def test_titles_cannot_break_out_of_json_ld(client, home):
     assert crumbs["itemListElement"][-1]["name"] == page.title_vi
     for script in meta.tree.xpath('//script[@type="application/ld+json"]'):
         json.loads(script.text)
+
+
+@pytest.mark.django_db
+def test_missing_image_file_costs_only_the_preview_picture(client, programme_pages):
+    page = next(iter(programme_pages.values()))
+    image = page.hero_image
+    image.renditions.all().delete()
+    with default_storage.open(image.file.name, "rb") as original:
+        content = original.read()
+    default_storage.delete(image.file.name)
+    try:
+        meta = Meta(client, page.url_in("vi"))
+    finally:
+        # Media files outlive the test's rolled-back transaction: put the original back.
+        default_storage.save(image.file.name, ContentFile(content))
+    assert meta.og["og:title"]
+    assert "og:image" not in meta.og
+    assert meta.named("twitter:card") == "summary"

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from hanoi_creative.core.models import language_codes
@@ -76,7 +77,11 @@ def _social_image(page, home):
 def _image_info(request, image, language):
     if image is None:
         return None
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    except SourceImageIOError:
+        # A missing or unreadable original costs the page its preview picture, not the page.
+        return None
     with translation.override(language):
         alt = image.default_alt_text or ""
     return {
