@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from lxml import etree
 from wagtail.models import PageViewRestriction
@@ -112,12 +113,23 @@ def test_listed_pages_exist(client):
 @pytest.mark.django_db
 def test_sitemap_runs_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
     client.get("/sitemap.xml")
+    cache.clear()
     with django_assert_max_num_queries(12) as before:
         client.get("/sitemap.xml")
     for number in range(8):
         make_page(home, f"Trang thêm {number}", f"Extra page {number}")
+    cache.clear()
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get("/sitemap.xml")
+
+
+@pytest.mark.django_db
+def test_publishing_refreshes_the_cached_sitemap(client, home):
+    assert sitemap(client) == sitemap(client)
+    page = make_page(home, "Trang mới xuất bản", "Newly published page")
+    assert BASE + page.url_in("en") in sitemap(client)
+    page.unpublish()
+    assert BASE + page.url_in("en") not in sitemap(client)
 
 
 @pytest.mark.django_db

@@ -39,7 +39,9 @@ def _postgres_sql(terms):
 
 def _sqlite_sql(terms):
     phrase = " ".join(f'"{term}"' for term in terms)  # terms are [a-z0-9]+, so always valid
-    source = f"FROM site_search_fts JOIN {TABLE} d ON d.id = site_search_fts.rowid"
+    # CROSS JOIN makes SQLite run the full-text match once, as the outer loop; with a plain
+    # JOIN its planner may start from the documents and rerun the match for each of them.
+    source = f"FROM site_search_fts CROSS JOIN {TABLE} d ON d.id = site_search_fts.rowid"
     where = "site_search_fts MATCH %s"
     select = (
         "(d.id IN (SELECT rowid FROM site_search_fts WHERE site_search_fts MATCH %s)) AS title_hit, "

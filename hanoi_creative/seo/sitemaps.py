@@ -9,6 +9,11 @@ as a page, so the alternate is added here instead.
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils import translation
+from wagtail.models import PageLogEntry
 
 from hanoi_creative.core.models import language_codes
 from hanoi_creative.search.visibility import public_pages
@@ -17,10 +22,13 @@ from hanoi_creative.search.visibility import public_pages
 class PageSitemap(Sitemap):
     i18n = True
     alternates = True
-    limit = 5000
+    # The protocol's maximum per file; a site past 50,000 page versions needs a sitemap index.
+    limit = 50000
 
     def __init__(self):
         self._languages_by_page = None
+        # Each URL appears in its own entry and in every alternate list: work it out once.
+        self._paths = {}
 
     def _visible(self):
         if self._languages_by_page is None:
@@ -42,8 +50,10 @@ class PageSitemap(Sitemap):
         return self._visible().get(item.pk, [])
 
     def location(self, item):
-        _site_id, _root_url, path = item.get_url_parts()
-        return path
+        key = (item.pk, translation.get_language())
+        if key not in self._paths:
+            self._paths[key] = item.get_url_parts()[2]
+        return self._paths[key]
 
     def lastmod(self, item):
         return item.last_published_at or item.latest_revision_created_at
@@ -57,5 +67,21 @@ class PageSitemap(Sitemap):
         return urls
 
 
+# Rendering thousands of entries takes seconds; crawlers get a copy for a quarter of an hour at
+# most, and any logged page action (publish, unpublish, move, privacy change...) starts a new one.
+CACHE_SECONDS = 15 * 60
+
+
 def sitemap_view(request):
-    return sitemap_views.sitemap(request, sitemaps={"pages": PageSitemap()})
+    version = PageLogEntry.objects.aggregate(latest=Max("pk"))["latest"] or 0
+    key = f"seo:sitemap:{request.scheme}:{request.get_host()}:{version}"
+    cached = cache.get(key)
+    if cached is None:
+        response = sitemap_views.sitemap(request, sitemaps={"pages": PageSitemap()})
+        response.render()
+        cached = {"content": response.content, "headers": dict(response.headers)}
+        cache.set(key, cached, CACHE_SECONDS)
+    response = HttpResponse(cached["content"])
+    for name, value in cached["headers"].items():
+        response.headers[name] = value
+    return response
