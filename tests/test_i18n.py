@@ -177,3 +177,14 @@ def test_page_urls_follow_the_active_language(programme_pages):
         assert page.url == "/en/action-programme/"
     with translation.override("vi"):
         assert page.url == "/vi/chuong-trinh-hanh-dong/"
+
+
+def test_vietnamese_only_page_stays_off_english_menus_cards_and_siblings(client, home):
+    page = StandardPage(title_vi="Không gian sáng tạo", slug_vi="khong-gian-sang-tao", show_in_menus=True)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    vietnamese = client.get("/vi/").content.decode() + client.get("/vi/chuong-trinh-hanh-dong/").content.decode()
+    # Both pages' menus, the home page's card and the action programme's sibling list.
+    assert vietnamese.count('href="/vi/khong-gian-sang-tao/"') == 4
+    english = client.get("/en/").content.decode() + client.get("/en/action-programme/").content.decode()
+    assert "khong-gian-sang-tao" not in english and "Không gian sáng tạo" not in english

@@ -203,7 +203,7 @@ def test_desk_needs_its_permission(client, django_user_model):
 @pytest.mark.django_db
 def test_translators_group_can_use_the_desk(client, django_user_model):
     user = django_user_model.objects.create_user("translator", password="password")
-    user.groups.add(Group.objects.get(name="Translators"))
+    user.groups.add(Group.objects.get(name="Biên dịch viên / Translators"))
     client.force_login(user)
     assert client.get(reverse("translations:report")).status_code == 200
     assert client.get(reverse("translations:item", args=[outdated_item().pk])).status_code == 200

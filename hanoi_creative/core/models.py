@@ -42,6 +42,19 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def translated_into(queryset, language=None):
+    """Pages of ``queryset`` that have their own title in ``language`` (default: active).
+
+    Without this, modeltranslation's fallback would list a Vietnamese-only page on an English
+    menu or card under its Vietnamese title.
+    """
+    language = language or translation.get_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return queryset
+    field = build_localized_fieldname("title", language)
+    return queryset.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
+
+
 class TranslatedPageMixin:
     """Per-language helpers shared by every page type of the site."""
 
@@ -99,6 +112,11 @@ class HomePage(TranslatedPageMixin, SocialImageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def programme_pages(self):
+        """The programme's own pages for the home page's cards, with their images in two queries."""
+        pages = StandardPage.objects.child_of(self).live().public()
+        return translated_into(pages).select_related("hero_image").prefetch_related("hero_image__renditions")
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
@@ -125,6 +143,10 @@ class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
     ]
     promote_panels = [*base_promote_panels, social_image_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    def sibling_pages(self):
+        """Other programme pages at this level, in the active language, for "More about"."""
+        return translated_into(StandardPage.objects.sibling_of(self, inclusive=False).live().public())
 
     class Meta:
         verbose_name = _("standard page")

@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from hanoi_creative.core.models import translated_into
+
 register = template.Library()
 
 LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -70,7 +72,7 @@ def main_menu(context):
     home = site_root(context)
     items = []
     if home is not None:
-        items = list(home.get_children().live().public().in_menu().specific())
+        items = list(translated_into(home.get_children().live().public().in_menu()).specific())
     current = _current_page(context)
     current_path = current.path if current else ""
     return {

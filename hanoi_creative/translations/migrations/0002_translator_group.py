@@ -1,9 +1,8 @@
-"""A "Translators" group that can reach the admin and the desk; editors and moderators may use
-the desk too."""
+"""The permission to use the translation desk, granted to Wagtail's editors and moderators.
+
+The newsroom's roles (hanoi_creative.newsroom) grant it to its translators and editors."""
 
 from django.db import migrations
-
-GROUP = "Translators"
 
 
 def grant(apps, schema_editor):
@@ -15,19 +14,13 @@ def grant(apps, schema_editor):
         content_type=content_type, codename="use_translation_desk",
         defaults={"name": "Can use the translation desk"},
     )
-    admin_type, _created = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
-    access_admin, _created = Permission.objects.get_or_create(
-        content_type=admin_type, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
-    )
-    translators, _created = Group.objects.get_or_create(name=GROUP)
-    translators.permissions.add(desk, access_admin)
     for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
         group.permissions.add(desk)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Group.objects.filter(name=GROUP).delete()
+    Permission = apps.get_model("auth", "Permission")
+    Permission.objects.filter(content_type__app_label="translations", codename="use_translation_desk").delete()
 
 
 class Migration(migrations.Migration):
