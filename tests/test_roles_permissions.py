@@ -225,3 +225,35 @@ def test_permission_matrix(client, world, role, action, expected):
     user = world["people"][role]
     client.force_login(user)
     assert action(client, user, world) is expected
+
+
+@pytest.mark.parametrize("role,expected", [("translators", False), ("editors", True)])
+def test_bulk_delete_follows_the_same_rule(client, world, role, expected):
+    from hanoi_creative.core.models import StandardPage
+
+    draft = StandardPage(title_vi="Trang nháp hàng loạt", slug_vi="trang-nhap-hang-loat", live=False)
+    world["home"].add_child(instance=draft)
+    client.force_login(world["people"][role])
+    client.post(f"/admin/bulk/wagtailcore/page/delete/?id={draft.pk}", {})
+    assert (not Page.objects.filter(pk=draft.pk).exists()) is expected
+
+
+@pytest.mark.parametrize("role,expected", [("translators", False), ("editors", True)])
+def test_bulk_image_delete_follows_the_same_rule(client, world, role, expected):
+    image = get_image_model().objects.first()
+    client.force_login(world["people"][role])
+    client.post(f"/admin/bulk/core/siteimage/delete/?id={image.pk}", {})
+    assert (not get_image_model().objects.filter(pk=image.pk).exists()) is expected
+
+
+def test_refusal_says_why_in_the_editors_language(client, world):
+    from wagtail.users.models import UserProfile
+
+    translator = world["people"]["translators"]
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "vi"
+    profile.save()
+    image = get_image_model().objects.first()
+    client.force_login(translator)
+    response = client.post(f"/admin/images/{image.pk}/delete/", {}, follow=True)
+    assert "Vai trò của bạn không được xóa ảnh" in response.content.decode()

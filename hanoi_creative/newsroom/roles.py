@@ -44,6 +44,7 @@ MODEL_PERMISSIONS = {
     ],
     EDITORS: [
         "wagtailadmin.access_admin",
+        "translations.use_translation_desk",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.delete_image",
@@ -67,6 +68,7 @@ MODEL_PERMISSIONS = {
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",
+        "translations.use_translation_desk",
         # "change" lets them translate an image's alt text and credit; they upload nothing.
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
