@@ -66,7 +66,7 @@ class SearchResults:
         self._source, self._source_params, where, where_params, self._select, self._select_params, self._order = (
             builder(self.terms)
         )
-        visible_sql, visible_params = public_pages(language).values("pk").query.sql_with_params()
+        visible_sql, visible_params = public_pages(language).order_by().values("pk").query.sql_with_params()
         self._where = f"WHERE {where} AND d.language = %s AND d.page_id IN ({visible_sql})"
         self._where_params = [*where_params, language, *visible_params]
 
