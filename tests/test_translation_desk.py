@@ -154,7 +154,13 @@ def test_admin_export_and_import_round_trip(admin_client):
 
 
 @pytest.mark.django_db
-def test_admin_import_of_a_broken_file_says_why(admin_client):
+def test_admin_import_of_a_broken_file_says_why(admin_client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    # Read in English here; tests/test_translation_refusals_vi.py covers the Vietnamese admin.
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
     upload = io.BytesIO(b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file')
     upload.name = "broken.xlf"
     response = admin_client.post(reverse("translations:import"), {"file": upload})

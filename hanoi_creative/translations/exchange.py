@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Page
 
 from . import richtext, segments, status
@@ -125,6 +126,11 @@ class Refused(Exception):
     def __init__(self, errors):
         self.errors = errors
         super().__init__("; ".join(f"{where}: {why}" for where, why in errors))
+
+    @classmethod
+    def file(cls, reason):
+        """A refusal of the file as a whole (it cannot be read, or is cut short)."""
+        return cls([(pgettext("import location", "file"), reason)])
 
 
 @dataclass

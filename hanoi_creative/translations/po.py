@@ -9,6 +9,8 @@ truncated file is caught even when it still parses.
 import re
 
 import polib
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .exchange import ImportedUnit, Refused
 from .registry import SOURCE, TARGET
@@ -66,13 +68,18 @@ _LINE = re.compile(
 )
 
 
+def _at_line(number):
+    return pgettext("import location", "line %(number)s") % {"number": number}
+
+
 def check_syntax(text):
     """Refuse what polib would quietly accept: a file cut in the middle of a line."""
     if text and not text.endswith("\n"):
-        raise Refused([("file", "the file does not end with a newline: it looks truncated")])
+        raise Refused.file(_("the file does not end with a newline: it looks truncated"))
     for number, line in enumerate(text.splitlines(), start=1):
         if not _LINE.match(line):
-            raise Refused([(f"line {number}", "not valid PO syntax: the file may be truncated or damaged")])
+            raise Refused([(_at_line(number),
+                             _("not valid PO syntax: the file may be truncated or damaged"))])
 
 
 def parse(text):
@@ -80,21 +87,22 @@ def parse(text):
     try:
         po = polib.pofile(text, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise Refused([("file", f"not a valid PO file, it may be truncated ({error})")]) from error
+        reason = _("not a valid PO file, it may be truncated (%(detail)s)") % {"detail": error}
+        raise Refused.file(reason) from error
     entries = [entry for entry in po if not entry.obsolete]
     expected = po.metadata.get(UNIT_COUNT)
     if expected is not None:
         end = entries.pop() if entries and entries[-1].msgctxt == END_CONTEXT else None
         if end is None or end.msgid != END_TEXT or end.msgstr != END_TEXT:
-            raise Refused([("file", "the file is truncated: its last entry is missing or cut")])
+            raise Refused.file(_("the file is truncated: its last entry is missing or cut"))
         if not expected.isdigit():
-            raise Refused([("file", f"the {UNIT_COUNT} header is not a number")])
+            raise Refused.file(_("the %(header)s header is not a number") % {"header": UNIT_COUNT})
         if int(expected) != len(entries):
-            raise Refused([("file", f"the file is truncated or damaged: {expected} units exported, "
-                                    f"{len(entries)} found")])
+            reason = _("the file is truncated or damaged: %(expected)s units exported, %(found)s found")
+            raise Refused.file(reason % {"expected": expected, "found": len(entries)})
     units = []
     for entry in entries:
-        where = f"line {entry.linenum}" + (f" ({entry.msgctxt})" if entry.msgctxt else "")
+        where = _at_line(entry.linenum) + (f" ({entry.msgctxt})" if entry.msgctxt else "")
         key, _sep, path = (entry.msgctxt or "").partition("#")
         fuzzy = "fuzzy" in entry.flags
         units.append(
@@ -106,7 +114,7 @@ def parse(text):
                 target=None if fuzzy else entry.msgstr,
                 confirmed=not fuzzy and bool(entry.msgstr),
                 where=where,
-                error=None if entry.msgctxt else "unknown unit: the entry has no msgctxt naming its unit",
+                error=None if entry.msgctxt else _("unknown unit: the entry has no msgctxt naming its unit"),
             )
         )
     return units

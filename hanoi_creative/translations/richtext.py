@@ -10,11 +10,16 @@ a translated link points where the Vietnamese one does, and a translator cannot 
 A translation comes back through ``parse_target``, which refuses broken markup and anything
 that can run script, and strips what the rich-text editor cannot produce (event handlers,
 styles, unknown tags), reporting what it removed.
+
+Reasons and warnings are translated when raised (gettext, not gettext_lazy): they end up in
+exceptions and lists that are joined into text, and the importer's language is active then.
 """
 
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
+
+from django.utils.translation import gettext as _
 
 VOID_TAGS = {"br", "embed", "img", "hr", "wbr"}
 BLOCK_TAGS = {
@@ -85,7 +90,7 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
             return
         if self.strict:
-            raise MarkupError(f"</{tag}> closes an element that is not open")
+            raise MarkupError(_("</%(tag)s> closes an element that is not open") % {"tag": tag})
         # Lenient (stored content): close up to the matching element if there is one.
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
@@ -101,7 +106,7 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data):
         if self.strict and "<" in data:
-            raise MarkupError("a '<' that does not start a complete element (write &lt; for the character)")
+            raise MarkupError(_("a '<' that does not start a complete element (write &lt; for the character)"))
         self._text(data)
 
     def handle_entityref(self, name):
@@ -112,15 +117,15 @@ class _TreeBuilder(HTMLParser):
 
     def handle_comment(self, data):
         if self.strict:
-            raise MarkupError("comments are not allowed in a translation")
+            raise MarkupError(_("comments are not allowed in a translation"))
 
     def unknown_decl(self, data):
         if self.strict:
-            raise MarkupError("declarations are not allowed in a translation")
+            raise MarkupError(_("declarations are not allowed in a translation"))
 
     def handle_pi(self, data):
         if self.strict:
-            raise MarkupError("processing instructions are not allowed in a translation")
+            raise MarkupError(_("processing instructions are not allowed in a translation"))
 
 
 def parse(html, strict=False):
@@ -134,9 +139,9 @@ def parse(html, strict=False):
         raise MarkupError(str(error)) from error
     if strict:
         if builder.rawdata:
-            raise MarkupError("the markup is cut off")
+            raise MarkupError(_("the markup is cut off"))
         if len(builder.stack) > 1:
-            raise MarkupError(f"<{builder.stack[-1].tag}> is never closed")
+            raise MarkupError(_("<%(tag)s> is never closed") % {"tag": builder.stack[-1].tag})
     return builder.root
 
 
@@ -259,7 +264,7 @@ def allowed_tags(features):
 
 def check_text(text):
     if SCRIPT_TEXT.search(text or ""):
-        raise InjectionError("script is not allowed in a translation")
+        raise InjectionError(_("script is not allowed in a translation"))
 
 
 def parse_target(text, source_elements, features=None):
@@ -285,13 +290,15 @@ def parse_target(text, source_elements, features=None):
             ident = attrs.pop("id", None)
             for name, value in attrs.items():
                 if name.lower().startswith("on"):
-                    warnings.append(f"removed the event handler {name}= from <{node.tag}>")
+                    warnings.append(_("removed the event handler %(name)s= from <%(tag)s>")
+                                    % {"name": name, "tag": node.tag})
                 if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and not SAFE_URL.match(
                     re.sub(r"[\x00-\x20]", "", value)
                 ):
-                    raise InjectionError(f"<{node.tag} {name}=\"{value[:40]}\"> is not a safe link")
+                    raise InjectionError(_('<%(tag)s %(name)s="%(value)s"> is not a safe link')
+                                         % {"tag": node.tag, "name": name, "value": value[:40]})
             if node.tag in DANGEROUS_TAGS and ident is None:
-                raise InjectionError(f"<{node.tag}> is not allowed in a translation")
+                raise InjectionError(_("<%(tag)s> is not allowed in a translation") % {"tag": node.tag})
             if ident is not None:
                 try:
                     source = source_elements[int(ident) - 1]
@@ -299,22 +306,24 @@ def parse_target(text, source_elements, features=None):
                     source = None
                 if source is None or source.tag != node.tag or int(ident) < 1:
                     if node.tag in DANGEROUS_TAGS:
-                        raise InjectionError(f"<{node.tag}> is not allowed in a translation")
-                    raise MarkupError(f"<{node.tag} id=\"{ident}\"> does not match an element of the source")
+                        raise InjectionError(_("<%(tag)s> is not allowed in a translation") % {"tag": node.tag})
+                    raise MarkupError(_('<%(tag)s id="%(id)s"> does not match an element of the source')
+                                      % {"tag": node.tag, "id": ident})
                 result.append(Element(source.tag, source.attrs, clean(node.children)))
                 continue
             if node.tag in allowed and node.tag != "a":
                 kept = [a for a in attrs.items() if not a[0].lower().startswith("on")]
                 if kept:
-                    warnings.append(f"removed attributes from <{node.tag}>")
+                    warnings.append(_("removed attributes from <%(tag)s>") % {"tag": node.tag})
                 result.append(Element(node.tag, [], clean(node.children)))
             elif node.tag == "a" and "a" in allowed and attrs.get("href"):
                 # A new external link: only the address survives.
                 if len(attrs) > 1:
-                    warnings.append("removed attributes from a new link")
+                    warnings.append(_("removed attributes from a new link"))
                 result.append(Element("a", [("href", attrs["href"])], clean(node.children)))
             else:
-                warnings.append(f"removed <{node.tag}> (the editor does not allow it), kept its text")
+                warnings.append(_("removed <%(tag)s> (the editor does not allow it), kept its text")
+                                % {"tag": node.tag})
                 result.extend(clean(node.children))
         return result
 

@@ -8,6 +8,8 @@ inline elements inside a source or target is reported against its unit.
 
 from html import escape
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from lxml import etree
 
 from . import richtext
@@ -143,34 +145,35 @@ def _to_repr(element, kind):
     parts = [element.text or ""] if kind == "text" else [escape(element.text or "", quote=False)]
     for child in element:
         if not isinstance(child.tag, str):  # comments, processing instructions
-            raise _Inline("comments and processing instructions are not allowed in a unit")
+            raise _Inline(_("comments and processing instructions are not allowed in a unit"))
         qname = etree.QName(child)
         local = qname.localname.lower()
         if local in richtext.DANGEROUS_TAGS:
-            raise _Inline(f"<{local}> is not allowed in a translation", unsafe=True)
+            raise _Inline(_("<%(tag)s> is not allowed in a translation") % {"tag": local}, unsafe=True)
         if qname.namespace != NS:
-            raise _Inline(f"<{qname.localname}> is not an XLIFF inline element")
+            raise _Inline(_("<%(tag)s> is not an XLIFF inline element") % {"tag": qname.localname})
         if local == "mrk":
             inner = _to_repr(child, kind)
         elif kind == "text":
-            raise _Inline(f"<{local}> in a plain-text unit (it takes no markup)")
+            raise _Inline(_("<%(tag)s> in a plain-text unit (it takes no markup)") % {"tag": local})
         elif local in ("g", "x"):
             ctype = child.get("ctype") or ""
             tag = TAGS.get(ctype) or (ctype[7:] if ctype.startswith("x-html-") else "")
             if not tag.isalnum():
-                raise _Inline(f"<{local} id=\"{child.get('id')}\"> has an unknown ctype \"{ctype}\"")
+                raise _Inline(_('<%(tag)s id="%(id)s"> has an unknown ctype "%(ctype)s"')
+                              % {"tag": local, "id": child.get("id"), "ctype": ctype})
             tag = tag.lower()
             if tag in richtext.DANGEROUS_TAGS and tag not in ("embed", "img"):
-                raise _Inline(f"<{tag}> is not allowed in a translation", unsafe=True)
+                raise _Inline(_("<%(tag)s> is not allowed in a translation") % {"tag": tag}, unsafe=True)
             ident = "" if tag in richtext.PLAIN_INLINE else f' id="{escape(child.get("id") or "", quote=True)}"'
             if local == "x" or tag in richtext.VOID_TAGS:
                 if len(child) or child.text:
-                    raise _Inline(f"<{local} ctype=\"{ctype}\"> cannot hold text")
+                    raise _Inline(_('<%(tag)s ctype="%(ctype)s"> cannot hold text') % {"tag": local, "ctype": ctype})
                 inner = f"<{tag}{ident}/>"
             else:
                 inner = f"<{tag}{ident}>{_to_repr(child, kind)}</{tag}>"
         else:
-            raise _Inline(f"<{local}> is not supported; use <g>, <x/> or <mrk>")
+            raise _Inline(_("<%(tag)s> is not supported; use <g>, <x/> or <mrk>") % {"tag": local})
         parts.append(inner)
         parts.append((child.tail or "") if kind == "text" else escape(child.tail or "", quote=False))
     return "".join(parts)
@@ -183,33 +186,38 @@ def parse(data):
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise Refused([("file", f"not well-formed XML, the file may be truncated ({error})")]) from error
+        reason = _("not well-formed XML, the file may be truncated (%(detail)s)") % {"detail": error}
+        raise Refused.file(reason) from error
     if root.getroottree().docinfo.doctype:
         # Entities and DTDs have no place in a translation file (and are how XML bombs work).
-        raise Refused([("file", "a DOCTYPE (entities, DTD) is not allowed in an XLIFF file")])
+        raise Refused.file(_("a DOCTYPE (entities, DTD) is not allowed in an XLIFF file"))
     if root.tag != _q("xliff") or root.get("version") != "1.2":
-        raise Refused([("file", "not an XLIFF 1.2 file")])
+        raise Refused.file(_("not an XLIFF 1.2 file"))
     units = []
     for file_el in root.iter(_q("file")):
         key = file_el.get("original") or ""
         if file_el.get("source-language") != SOURCE or file_el.get("target-language") != TARGET:
-            raise Refused([(f"file {key}", f"languages must be {SOURCE} → {TARGET}")])
+            reason = _("languages must be %(source)s → %(target)s") % {"source": SOURCE, "target": TARGET}
+            raise Refused([(pgettext("import location", "file %(key)s") % {"key": key}, reason)])
         for tu in file_el.iter(_q("trans-unit")):
             path = tu.get("id") or ""
-            where = f"{key} unit {path}"
+            where = pgettext("import location", "%(key)s unit %(path)s") % {"key": key, "path": path}
             kind = "html" if tu.get("datatype") == "html" else "text"
             source_el = tu.find(_q("source"))
             target_el = tu.find(_q("target"))
             error, source, target, state = None, None, None, None
             try:
                 if source_el is None:
-                    raise _Inline("the unit has no <source>")
+                    raise _Inline(_("the unit has no <source>"))
                 source = _to_repr(source_el, kind)
                 if target_el is not None:
                     state = target_el.get("state")
                     target = _to_repr(target_el, kind)
             except _Inline as problem:
-                error = (f"unsafe markup refused ({problem})" if problem.unsafe else f"broken markup ({problem})")
+                # The same wording as exchange.plan gives for markup found broken or unsafe there.
+                reason = {"reason": problem}
+                error = (_("unsafe markup refused (%(reason)s)") % reason if problem.unsafe
+                         else _("broken markup (%(reason)s)") % reason)
             units.append(
                 ImportedUnit(key=key, path=path, source=source, target=target,
                              confirmed=bool(target) and state in CONFIRMED_STATES, where=where, error=error)

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from hanoi_creative.translations import exchange, files
@@ -21,20 +22,22 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"cannot read {path}: {error.strerror}") from error
+            raise CommandError(_("cannot read %(path)s: %(reason)s")
+                               % {"path": path, "reason": error.strerror}) from error
         try:
             units = files.parse(data)
             with tqdm(total=len(units), desc="Check", unit="unit", disable=None) as bar:
                 plan = exchange.plan(units, progress=lambda: bar.update())
             for where, note in plan.warnings:
-                self.stderr.write(f"warning: {where}: {note}")
+                self.stderr.write(_("warning: %(where)s: %(note)s") % {"where": where, "note": note})
             if not options["dry_run"]:
                 with tqdm(total=len(plan.items), desc="Write", unit="item", disable=None) as bar:
                     exchange.apply(plan, progress=lambda: bar.update())
         except exchange.Refused as refusal:
             for where, why in refusal.errors:
-                self.stderr.write(f"error: {where}: {why}")
-            raise CommandError(f"{path} refused: {len(refusal.errors)} problem(s); nothing was changed.") from refusal
+                self.stderr.write(_("error: %(where)s: %(reason)s") % {"where": where, "reason": why})
+            raise CommandError(_("%(path)s refused: %(count)s problem(s); nothing was changed.")
+                               % {"path": path, "count": len(refusal.errors)}) from refusal
         verb = "would change" if options["dry_run"] else "changed"
         self.stdout.write(
             f"{len(units)} units read; {verb} {plan.written_fields} fields and confirmed "
