@@ -1,6 +1,6 @@
 """The newsroom's demo content: the two seed articles in full, the headlines and leads of the
 seed page's "Nên xem" and "Tin khác" lists and its inline related links, and a few short
-articles on the programme's own facts (see ../shared/GLOSSARY.md). English follows the glossary.
+articles on the programme's own facts. English follows the project's glossary of terms.
 
 Dates come from the articles' text (Asia/Ho_Chi_Minh time); where the text names no day, the
 article sits beside the others of its list.

@@ -18,6 +18,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media():
+    """The test settings put uploads in a temporary folder; remove it when the run ends."""
+    import shutil
+
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     # wagtail-modeltranslation caches site root paths per language; stale entries from
