@@ -9,3 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hanoi-creative-test-media-")
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The live server's thread must not keep a connection open, or PostgreSQL refuses to drop
+# the test database at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
