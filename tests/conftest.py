@@ -16,6 +16,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         # it holds the demo site rather than the bare post-migration database.
         for connection in connections.all():
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    # The live server's request threads may still hold a PostgreSQL session, which would stop
+    # pytest-django from dropping the test database.
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture(scope="session", autouse=True)
