@@ -188,3 +188,12 @@ def test_vietnamese_only_page_stays_off_english_menus_cards_and_siblings(client,
     assert vietnamese.count('href="/vi/khong-gian-sang-tao/"') == 4
     english = client.get("/en/").content.decode() + client.get("/en/action-programme/").content.decode()
     assert "khong-gian-sang-tao" not in english and "Không gian sáng tạo" not in english
+
+
+@pytest.mark.parametrize("path", ["/vi/chuong-trinh-hanh-dong/", "/en/news/", "/vi/tin-tuc/"])
+def test_time_elements_carry_valid_html_datetimes(client, path):
+    # HTML allows at most three digits of seconds' fraction; Django's "c" format gives six.
+    values = re.findall(r'<time datetime="([^"]+)"', client.get(path).content.decode())
+    assert values
+    for value in values:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}", value), value
