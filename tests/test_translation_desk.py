@@ -39,6 +39,14 @@ def test_report_filters_by_status(admin_client):
 
 
 @pytest.mark.django_db
+def test_report_lists_work_first(admin_client):
+    statuses = [row["item"].status for row in admin_client.get(reverse("translations:report")).context["rows"]]
+    missing, outdated = statuses.count(Status.MISSING), statuses.count(Status.OUTDATED)
+    assert missing and outdated
+    assert statuses[: missing + outdated] == [Status.MISSING] * missing + [Status.OUTDATED] * outdated
+
+
+@pytest.mark.django_db
 def test_report_filters_by_section_and_type(admin_client):
     item = outdated_item()
     response = admin_client.get(reverse("translations:report"),

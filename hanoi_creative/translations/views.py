@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +15,7 @@ from wagtail.models import Page
 from . import exchange, files, segments, status
 from .diff import field_diff
 from .forms import ExportForm, ImportForm, ReportFilterForm
-from .models import Status, TranslatableItem
+from .models import STATUS_ORDER, Status, TranslatableItem
 from .registry import field_specs, section_labels
 
 DESK_PERMISSION = "translations.use_translation_desk"
@@ -38,6 +39,12 @@ def _edit_url(obj):
 def report(request):
     form = ReportFilterForm(request.GET or None)
     queryset = form.filter(TranslatableItem.objects.select_related("content_type"))
+    # Work first: what is missing, then what is outdated, then what is done.
+    work_first = Case(
+        *(When(status=state, then=Value(rank)) for rank, state in enumerate(STATUS_ORDER)),
+        output_field=IntegerField(),
+    )
+    queryset = queryset.order_by(work_first, "section", "title", "pk")
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("p"))
     labels = section_labels({item.section for item in page.object_list})
