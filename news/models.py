@@ -239,6 +239,10 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         index.SearchField("body"),
         index.FilterField("publication_date"),
         index.FilterField("category"),
+        # The site search files these names as keywords: "Văn hóa" finds the Culture articles.
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("authors", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

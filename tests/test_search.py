@@ -222,3 +222,145 @@ def test_database_full_text_index_is_in_place():
         else:
             cursor.execute("SELECT count(*) FROM site_search_fts WHERE site_search_fts MATCH '\"ha\" \"noi\"'")
             assert cursor.fetchone()[0] > 0
+
+
+
+# Articles are also found by their category, tag and author names, in the active language only.
+
+
+def all_urls(client, query, language="vi"):
+    """Every result's address, page after page."""
+    found, number = [], 1
+    while True:
+        page = urls(client, query, language, page=number)
+        if not page or page[0] in found:  # past the end the last page repeats
+            return found
+        found += page
+        number += 1
+
+
+def reindex(*articles):
+    """Index articles whose tags or authors were attached behind the page's back (as factories do)."""
+    from wagtail.search.backends import get_search_backend
+
+    from news.models import ArticlePage
+
+    get_search_backend("site").add_bulk(ArticlePage, list(ArticlePage.objects.filter(pk__in=[a.pk for a in articles])))
+
+
+@pytest.mark.django_db
+def test_articles_are_found_by_their_category_name_with_or_without_accents(client):
+    from news.queries import visible_articles
+
+    culture = list(visible_articles("vi").filter(category__name_vi="Văn hóa"))
+    assert culture
+    for spelling in ("Văn hóa", "van hoa", "VĂN HÓA"):
+        assert {article.url_in("vi") for article in culture} <= set(all_urls(client, spelling))
+    english = [article for article in visible_articles("en").filter(category__name_en="Culture")]
+    assert english
+    assert {article.url_in("en") for article in english} <= set(all_urls(client, "culture", "en"))
+
+
+@pytest.mark.django_db
+def test_articles_are_found_by_author_name(client):
+    from news.models import ArticlePage
+    from news.queries import visible_articles
+
+    hers = list(visible_articles("vi").filter(authors__name_vi="Hoàng My"))
+    assert hers
+    found = set(all_urls(client, "Hoàng My"))
+    assert {article.url_in("vi") for article in hers} <= found
+    assert set(all_urls(client, "hoang my")) == found
+    # Only her articles (and none of Quang Hùng's alone) match both words.
+    others = ArticlePage.objects.exclude(authors__name_vi="Hoàng My")
+    assert not found & {article.url_in("vi") for article in others if "hoang my" not in article.title.lower()}
+
+
+@pytest.mark.django_db
+def test_category_tag_and_author_matches_rank_below_title_matches(client, empty_news, article_factory):
+    from tests.factories import days_ago
+
+    from news.models import Author, Category, Tag
+
+    category = Category.objects.create(name_vi="Trelmavi", name_en="Trelmavi desk")
+    tag = Tag(name_vi="Xoranthe", name_en="Xoranthe")
+    tag.save()
+    author = Author.objects.create(name_vi="Vũ Quelvaro")
+    # Newer, and filed under the word three times over; the title match still comes first.
+    filed = article_factory(
+        title_vi="Phố đi bộ mở rộng", category=category, tags=[tag], authors=[author], publication_date=days_ago(1)
+    )
+    titled = article_factory(title_vi="Trelmavi Xoranthe Quelvaro trong tiêu đề", publication_date=days_ago(300))
+    reindex(filed, titled)
+    for query in ("trelmavi", "Xoranthe", "QUELVARO"):
+        assert urls(client, query) == [titled.url_in("vi"), filed.url_in("vi")]
+    assert urls(client, "Vũ Quelvaro") == urls(client, "vu quelvaro") == [filed.url_in("vi")]
+    # A keyword match is not a text match: the snippet is the article's opening, unmarked.
+    hit = results(client, "trelmavi")[1]
+    assert "<mark>" not in hit["snippet_html"] and "Trelmavi" not in hit["snippet_html"]
+
+
+@pytest.mark.django_db
+def test_english_documents_hold_only_english_names(client, empty_news, article_factory):
+    from news.models import Author, Category, Tag
+
+    category = Category.objects.create(name_vi="Ẩm thực Plovendi", name_en="Plovendi food")
+    vietnamese_only_tag = Tag(name_vi="Quà vặt Drumoski")
+    vietnamese_only_tag.save()
+    author = Author.objects.create(name_vi="Lê Zandrova")  # no English name
+    article = article_factory(
+        title_vi="Bánh cuốn Thanh Trì", title_en="Thanh Tri rice rolls", category=category,
+        tags=[vietnamese_only_tag], authors=[author],
+    )
+    reindex(article)
+    english = SearchDocument.objects.get(page_id=article.pk, language="en")
+    assert english.keywords == "Plovendi food"
+    vietnamese = SearchDocument.objects.get(page_id=article.pk, language="vi")
+    assert set(vietnamese.keywords.split("\n")) == {"Ẩm thực Plovendi", "Quà vặt Drumoski", "Lê Zandrova"}
+    assert urls(client, "plovendi food", "en") == [article.url_in("en")]
+    assert urls(client, "am thuc", "en") == []
+    assert urls(client, "drumoski", "en") == [] and urls(client, "zandrova", "en") == []
+    assert urls(client, "drumoski") == [article.url_in("vi")] and urls(client, "zandrova") == [article.url_in("vi")]
+    assert urls(client, "plovendi food") == []  # the English name stays out of the Vietnamese document
+
+
+@pytest.mark.django_db
+def test_tags_chosen_in_the_editor_are_searchable_once_published(client, make_article):
+    from news.models import Tag
+
+    tag = Tag(name_vi="Gốm Chu Đậu Wexlora", name_en="Chu Dau ceramics")
+    tag.save()
+    article = make_article("Một buổi chiều ở làng gốm", live=True)
+    assert urls(client, "wexlora") == []
+    article = type(article).objects.get(pk=article.pk)
+    article.tags.add(tag)
+    article.save_revision().publish()
+    assert urls(client, "wexlora") == [article.url_in("vi")]
+
+
+@pytest.mark.django_db
+def test_renaming_a_category_updates_its_articles_documents(client, empty_news, article_factory):
+    from news.models import Category
+
+    category = Category.objects.create(name_vi="Chuyên mục cũ", name_en="Old desk")
+    article = article_factory(title_vi="Hội chợ sách mùa đông", title_en="Winter book fair", category=category)
+    category.name_vi, category.name_en = "Sách Trivoneth", "Trivoneth books"
+    category.save()
+    assert urls(client, "trivoneth") == [article.url_in("vi")]
+    assert urls(client, "trivoneth books", "en") == [article.url_in("en")]
+    assert urls(client, "old desk", "en") == []
+
+
+@pytest.mark.django_db
+def test_indexing_reads_category_tags_and_authors_in_one_query_each(client):
+    from django.test.utils import CaptureQueriesContext
+
+    from hanoi_creative.search.documents import index_pages
+    from news.models import ArticlePage
+
+    articles = list(ArticlePage.objects.all())
+    assert len(articles) >= 10
+    with CaptureQueriesContext(connection) as queries:
+        index_pages(articles)
+    tables = ('"news_category"', '"news_tag"', '"news_author"')
+    assert sum(1 for query in queries if any(table in query["sql"] for table in tables)) == 3

@@ -8,3 +8,8 @@ class SiteSearchConfig(AppConfig):
     label = "site_search"
     verbose_name = _("Site search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

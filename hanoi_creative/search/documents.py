@@ -1,13 +1,22 @@
 """What a page says in each language, as search documents.
 
-The text comes from the page type's Wagtail ``search_fields``: ``title`` is the title, every other
-``SearchField`` (and those inside ``RelatedFields``, such as a category's name) is body. Each
-language is read with that language active, so modeltranslation gives that language's fields.
+The text comes from the page type's Wagtail ``search_fields``: ``title`` is the title, the
+``SearchField``s inside ``RelatedFields`` (an article's category, tag and author names) are
+keywords, every other ``SearchField`` is body. Keywords are kept apart from the body so they rank
+below the title and never end up in a result's snippet.
+
+Each language is read with that language active and modeltranslation's fallback switched off, so
+a document holds only its own language's text: a tag without an English name adds nothing to the
+English document rather than its Vietnamese name.
 """
 
+from collections import defaultdict
+
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.encoding import force_str
+from modeltranslation.utils import fallbacks
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -57,7 +66,29 @@ def _field_texts(obj, field):
         for item in related:
             for sub_field in field.fields:
                 for _name, texts in _field_texts(item, sub_field):
-                    yield field.field_name, texts
+                    yield KEYWORDS, texts
+
+
+# What _field_texts calls text read through a relation; no model field can have this name.
+KEYWORDS = "<related>"
+
+
+def prefetch_related_texts(pages):
+    """Fetch what the pages' ``RelatedFields`` read in a few queries per page type, not per page.
+
+    Relations already loaded (``select_related``, an earlier prefetch) are not fetched again.
+    """
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        names = [
+            field.field_name
+            for field in model.get_search_fields()
+            if isinstance(field, index.RelatedFields) and not _is_language_copy(group[0], field.field_name)
+        ]
+        if names:
+            prefetch_related_objects(group, *names)
 
 
 def page_date(page):
@@ -75,13 +106,15 @@ def build_documents(page):
     """Unsaved SearchDocuments for ``page`` (specific), one per language it is translated into."""
     documents = []
     for language in page_translated_languages(page):
-        with translation.override(language):
-            title, body = [], []
+        with translation.override(language), fallbacks(False):
+            parts = {"title": [], "body": [], KEYWORDS: []}
             for field in page.get_search_fields():
                 for name, texts in _field_texts(page, field):
-                    (title if name == "title" else body).extend(normalize(text).strip() for text in texts)
-        title_text = " ".join(t for t in title if t) or normalize(page.title)
-        body_text = "\n".join(t for t in body if t)
+                    parts.get(name, parts["body"]).extend(normalize(text).strip() for text in texts)
+            title_text = " ".join(t for t in parts["title"] if t) or normalize(page.title)
+        body_text = "\n".join(t for t in parts["body"] if t)
+        # A name shared by a tag and the category, or by two authors, is one keyword.
+        keywords_text = "\n".join(dict.fromkeys(t for t in parts[KEYWORDS] if t))
         documents.append(
             SearchDocument(
                 page_id=page.pk,
@@ -90,6 +123,8 @@ def build_documents(page):
                 body=body_text,
                 title_folded=fold(title_text),
                 body_folded=fold(body_text),
+                keywords=keywords_text,
+                keywords_folded=fold(keywords_text),
                 date=page_date(page),
             )
         )
@@ -107,6 +142,7 @@ def index_pages(pages):
     if not pages:
         return 0
     SearchDocument.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+    prefetch_related_texts(pages)
     documents = [document for page in pages for document in build_documents(page)]
     SearchDocument.objects.bulk_create(documents)
     return len(documents)

@@ -9,9 +9,11 @@ class SearchDocument(models.Model):
     Each language gets its own row, written only when the page is translated into it, so a search
     in English never matches Vietnamese text and the title weight always belongs to the title of
     the language searched. ``title``/``body`` keep the text as readers see it (for snippets and
-    highlighting); the ``*_folded`` copies are the accent-free form the SQLite full-text table
-    indexes. On PostgreSQL a ``search_vector`` column (added by the migration, unknown to the ORM)
-    holds the same text parsed with the ``hc_unaccent`` configuration.
+    highlighting); ``keywords`` holds the names a page is filed under (an article's category, tags
+    and authors), searchable but never shown. The ``*_folded`` copies are the accent-free form the
+    SQLite full-text table indexes. On PostgreSQL a ``search_vector`` column (added by the
+    migrations, unknown to the ORM) holds the same text parsed with the ``hc_unaccent``
+    configuration.
     """
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
@@ -20,6 +22,8 @@ class SearchDocument(models.Model):
     body = models.TextField(_("body"), blank=True)
     title_folded = models.TextField(blank=True)
     body_folded = models.TextField(blank=True)
+    keywords = models.TextField(_("keywords"), blank=True)
+    keywords_folded = models.TextField(blank=True)
     date = models.DateTimeField(_("date"), null=True, blank=True)
 
     class Meta:

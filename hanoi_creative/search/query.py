@@ -2,8 +2,10 @@
 
 Both databases answer the same question the same way: documents in the active language that
 contain every (folded) query word, restricted to pages the public may see; title matches first,
-then each database's relevance score (``ts_rank`` with the title weighted A; FTS5's ``bm25`` with
-the title weighted 10 to 1), then the newest.
+then each database's relevance score (``ts_rank`` with the title weighted A, body B, keywords C;
+FTS5's ``bm25`` with the title weighted 10, body 1, keywords 0.5), then the newest. A word found
+only among an article's keywords (its category, tag or author names) therefore ranks below every
+title match.
 """
 
 from dataclasses import dataclass
@@ -45,7 +47,7 @@ def _sqlite_sql(terms):
     where = "site_search_fts MATCH %s"
     select = (
         "(d.id IN (SELECT rowid FROM site_search_fts WHERE site_search_fts MATCH %s)) AS title_hit, "
-        "bm25(site_search_fts, 10.0, 1.0) AS score"
+        "bm25(site_search_fts, 10.0, 1.0, 0.5) AS score"
     )
     order = "title_hit DESC, score ASC, d.date DESC, d.id DESC"
     return source, [], where, [phrase], select, [f"title_folded : ({phrase})"], order
