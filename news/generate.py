@@ -5,8 +5,9 @@ lookup, parent update, revision). Articles are all children of one news section,
 tree paths are simply the next steps after the section's last child: this module computes
 them, inserts the page rows and the article rows in multi-row INSERTs, then tags, authors
 and the section's child count, all in one transaction. The articles are live and published,
-without revisions (the first edit in the admin creates one) and without search-index
-entries (run ``manage.py update_index`` afterwards when search matters).
+without revisions (the first edit in the admin creates one). ``index_articles`` then adds them
+to the site search a batch at a time, and ``analyze`` refreshes PostgreSQL's planner statistics
+so listings and search keep good plans after a large load.
 """
 
 import datetime
@@ -19,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from hanoi_creative.core.slugs import fold_slug
 
@@ -210,3 +212,34 @@ def generate_articles(count, *, seed=None, progress=None):
                 progress(size)
         Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
     return created
+
+
+def index_articles(articles, *, progress=None):
+    """Add ``articles`` (as returned by ``generate_articles``) to the "site" search backend.
+
+    The backend takes a batch at a time (one delete, one multi-row insert, and one query each
+    for the batch's categories, tags and authors), not one page at a time.
+    """
+    backend = get_search_backend("site")
+    for start in range(0, len(articles), BATCH_SIZE):
+        batch = articles[start : start + BATCH_SIZE]
+        backend.add_bulk(ArticlePage, batch)
+        if progress:
+            progress(len(batch))
+
+
+def analyze(*, search=True):
+    """Refresh PostgreSQL's statistics for the tables a bulk load grew; False on other databases.
+
+    Autovacuum would get there eventually; until it does, the planner still believes the tables
+    are small and may choose plans that are slow at the new size.
+    """
+    if connection.vendor != "postgresql":
+        return False
+    from hanoi_creative.search.models import SearchDocument
+
+    models = [Page, ArticlePage, TaggedArticle, ArticlePage.authors.through] + ([SearchDocument] if search else [])
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
+    return True

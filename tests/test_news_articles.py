@@ -105,10 +105,36 @@ def test_generate_articles_builds_a_valid_tree_of_routable_articles(client, news
     assert newest.tags.exists() and newest.authors.exists()
     assert client.get(newest.url_in("vi")).status_code == 200
     assert client.get(newest.url_in("en")).status_code == 200
+    # Every generated article is in the site search, in both languages, and can be found there.
+    from hanoi_creative.search.models import SearchDocument
+    from hanoi_creative.search.query import search_pages
+
+    generated = ArticlePage.objects.order_by("-pk")[:30]
+    assert SearchDocument.objects.filter(page__in=[a.pk for a in generated]).count() == 60
+    for language in ("vi", "en"):
+        with translation.override(language):
+            title, category = newest.title, newest.category.name
+        found = [hit.page.pk for hit in search_pages(title, language)[:100]]
+        assert newest.pk in found
+        # ... by its category's name, too, in that language.
+        assert newest.pk in [hit.page.pk for hit in search_pages(category, language)[:1000]]
+        assert newest.url_in(language) in client.get(
+            "/vi/tim-kiem/" if language == "vi" else "/en/search/", {"q": title}
+        ).content.decode()
     # The admin can still add an article after the generated ones.
     extra = ArticlePage(title_vi="Bài thêm", title_en="One more", lead_vi="x", category=newest.category)
     news_index.add_child(instance=extra)
     assert extra.path > newest.path
+
+
+def test_generate_articles_can_leave_the_search_index_alone(news_index):
+    from hanoi_creative.search.models import SearchDocument
+
+    documents = SearchDocument.objects.count()
+    out = StringIO()
+    call_command("generate_articles", "5", "--seed", "4", "--no-index", stdout=out, stderr=StringIO())
+    assert SearchDocument.objects.count() == documents
+    assert "update_index --backend site" in out.getvalue()
 
 
 def test_generate_articles_refuses_a_count_below_one():

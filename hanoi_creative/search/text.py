@@ -26,6 +26,11 @@ MAX_TERMS = 12
 def normalize(text):
     """NFC text without NUL or other control characters (PostgreSQL refuses NUL)."""
     text = unicodedata.normalize("NFC", text or "")
+    # isprintable() is false for every control/format character (and for separators other than
+    # the space, which are kept): most text passes it and skips the character-by-character pass,
+    # which dominates the cost of indexing many pages.
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text
     return "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
 
 
