@@ -38,9 +38,10 @@ CATEGORIES = [
      "description_en": "Hanoi in the UNESCO Creative Cities Network (UCCN)."},
 ]
 
+# People keep their names in English; only their role is translated.
 AUTHORS = [
-    {"key": "quang-hung", "name_vi": "Quang Hùng", "name_en": "", "role_vi": "Phóng viên", "role_en": "Reporter"},
-    {"key": "hoang-my", "name_vi": "Hoàng My", "name_en": "", "role_vi": "Phóng viên", "role_en": "Reporter"},
+    {"key": "quang-hung", "name_vi": "Quang Hùng", "name_en": "Quang Hùng", "role_vi": "Phóng viên", "role_en": "Reporter"},
+    {"key": "hoang-my", "name_vi": "Hoàng My", "name_en": "Hoàng My", "role_vi": "Phóng viên", "role_en": "Reporter"},
     {"key": "desk", "name_vi": "Ban biên tập", "name_en": "Editorial desk", "role_vi": "Biên tập viên", "role_en": "Editor"},
 ]
 
