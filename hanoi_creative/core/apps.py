@@ -9,12 +9,18 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Runs after wagtail_modeltranslation has patched every registered page model
-        # (it is earlier in INSTALLED_APPS); replace its per-child Python slug scan.
+        # (it is earlier in INSTALLED_APPS); replace its scans over every child page, in
+        # routing and in the slug checks, with indexed queries.
         from modeltranslation.translator import translator
         from wagtail.models import Page
 
         from .routing import indexed_route
+        from .slug_checks import indexed_clean, indexed_form_clean
 
         for model in translator.get_registered_models():
             if issubclass(model, Page):
                 model.route = indexed_route
+                model.clean = indexed_clean
+                form_class = model.base_form_class
+                if form_class.__name__ == "WagtailFixedAdminPageForm" and "clean" in form_class.__dict__:
+                    indexed_form_clean(form_class)
