@@ -6,6 +6,7 @@ import re
 import pytest
 
 from hanoi_creative.core.models import HomePage, StandardPage
+from tests.page_forms import standard_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -57,28 +58,14 @@ def test_slug_fields_fold_vietnamese_in_the_admin(client, admin_user):
 
 
 def test_english_title_and_slug_can_be_saved_from_the_editor(client, admin_user):
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
     client.force_login(admin_user)
     home = HomePage.objects.get()
-    data = nested_form_data(
-        {
-            "title_vi": "Làng nghề truyền thống",
-            "title_en": "Traditional craft villages",
-            "slug_vi": "",
-            "slug_en": "",
-            "intro_vi": "Hàng trăm làng nghề truyền thống.",
-            "intro_en": "Hundreds of traditional craft villages.",
-            "hero_caption_vi": "",
-            "hero_caption_en": "",
-            "body_vi": streamfield([]),
-            "body_en": streamfield([]),
-            "seo_title_vi": "",
-            "seo_title_en": "",
-            "search_description_vi": "",
-            "search_description_en": "",
-            "action-publish": "publish",
-        }
+    data = standard_page_form(
+        title_vi="Làng nghề truyền thống",
+        title_en="Traditional craft villages",
+        intro_vi="Hàng trăm làng nghề truyền thống.",
+        intro_en="Hundreds of traditional craft villages.",
+        **{"action-publish": "publish"},
     )
     response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hanoi_creative.core.models import StandardPage
+from tests.page_forms import standard_page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -44,27 +45,8 @@ def test_saving_a_page_does_not_read_its_siblings(home):
 
 
 def test_the_editor_reports_a_taken_english_slug_on_its_field(client, admin_user, home):
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
-
     client.force_login(admin_user)
-    data = nested_form_data(
-        {
-            "title_vi": "Trang trùng",
-            "title_en": "Duplicate",
-            "slug_vi": "trang-trung",
-            "slug_en": "action-programme",
-            "intro_vi": "",
-            "intro_en": "",
-            "hero_caption_vi": "",
-            "hero_caption_en": "",
-            "body_vi": streamfield([]),
-            "body_en": streamfield([]),
-            "seo_title_vi": "",
-            "seo_title_en": "",
-            "search_description_vi": "",
-            "search_description_en": "",
-        }
-    )
+    data = standard_page_form(title_vi="Trang trùng", title_en="Duplicate", slug_vi="trang-trung", slug_en="action-programme")
     response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
     assert response.status_code == 200
     assert "slug_en" in response.context["form"].errors
