@@ -23,8 +23,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone, translation
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import PageViewRestriction
+
+from hanoi_creative.core.models import translated_into
 
 from .models import ArticlePage, TaggedArticle
 
@@ -52,15 +53,13 @@ def visible_articles(language=None):
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     now = timezone.now()
-    title_field = build_localized_fieldname("title", language)
-    return (
+    articles = (
         ArticlePage.objects.filter(live=True)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .exclude(**{f"{title_field}__isnull": True})
-        .exclude(**{title_field: ""})
         .exclude(Exists(_restricted()))
     )
+    return translated_into(articles, language)
 
 
 def for_cards(queryset, renditions=True):

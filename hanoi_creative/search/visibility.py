@@ -8,8 +8,9 @@ and translated into the language (its own title there).
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
+
+from hanoi_creative.core.models import translated_into
 
 
 def _article_model():
@@ -23,16 +24,14 @@ def _article_model():
 def public_pages(language=None):
     """Unordered queryset of every page the public may see in ``language``."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    title_field = build_localized_fieldname("title", language)
     now = timezone.now()
-    pages = (
+    pages = translated_into(
         Page.objects.live()
         .public()
         .filter(depth__gt=1)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .exclude(**{f"{title_field}__isnull": True})
-        .exclude(**{title_field: ""})
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now)),
+        language,
     )
     article_model = _article_model()
     if article_model is None:
