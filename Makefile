@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install install-dev migrate demo messages check-messages clean
+.PHONY: run test lint format install install-dev migrate demo messages check-messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,19 @@ run: migrate
 ## make test: the whole test suite (set DATABASE_URL to run it on PostgreSQL).
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make lint: Python lint and format check (ruff), template lint and format check (djLint).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
+
+## make format: rewrite Python and templates in the project's style.
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates --reformat
 
 ## make messages: extract UI strings, fill Vietnamese from locale/compendium, compile .mo files.
 messages: install

@@ -15,8 +15,14 @@ def _transport(draw):
         points = [(x, 300 + offset + 90 * math.sin(x / 260)) for x in range(0, WIDTH + 40, 40)]
         draw.line(points, fill=INK, width=150)
         for x in range(0, WIDTH, 160):
-            draw.line(((x, 300 + offset + 90 * math.sin(x / 260)), (x + 70, 300 + offset + 90 * math.sin((x + 70) / 260))),
-                      fill=GOLD, width=12)
+            draw.line(
+                (
+                    (x, 300 + offset + 90 * math.sin(x / 260)),
+                    (x + 70, 300 + offset + 90 * math.sin((x + 70) / 260)),
+                ),
+                fill=GOLD,
+                width=12,
+            )
 
 
 def _urban(draw):
@@ -26,7 +32,9 @@ def _urban(draw):
     for i in range(16):
         width = 80 + (i * 37) % 60
         top = 260 + (i * 97) % 300
-        draw.rectangle((left, top, left + width, HEIGHT), fill=colours[i % len(colours)], outline=INK, width=4)
+        draw.rectangle(
+            (left, top, left + width, HEIGHT), fill=colours[i % len(colours)], outline=INK, width=4
+        )
         for row in range(top + 30, HEIGHT - 40, 70):
             draw.rectangle((left + 18, row, left + width - 18, row + 34), fill=INK)
         left += width + 6

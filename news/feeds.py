@@ -20,7 +20,9 @@ FEED_SIZE = 20
 
 
 def _by_slug(model_or_queryset, slug):
-    return get_object_or_404(model_or_queryset, **{build_localized_fieldname("slug", translation.get_language()): slug})
+    return get_object_or_404(
+        model_or_queryset, **{build_localized_fieldname("slug", translation.get_language()): slug}
+    )
 
 
 def site_name():

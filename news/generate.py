@@ -45,45 +45,71 @@ DISTRICTS = [
 
 # (title vi, title en, lead vi, lead en); {vi} and {en} are the district's names.
 TOPICS = [
-    ("Quận {vi} mở rộng phố đi bộ cuối tuần", "{en} district extends its weekend walking street",
-     "Từ tháng tới, phố đi bộ của quận {vi} mở thêm hai tuyến, dành không gian cho người dân và du khách.",
-     "From next month, {en} district's walking street adds two routes, making room for residents and visitors."),
-    ("{vi}: Tuyến xe buýt điện mới kết nối các khu dân cư", "{en}: a new electric bus route links residential areas",
-     "Tuyến xe buýt điện mới đi qua các khu dân cư đông đúc của quận {vi}, giảm phụ thuộc vào xe máy.",
-     "The new electric bus route runs through {en} district's busiest neighbourhoods, easing reliance on motorbikes."),
-    ("Quận {vi} trồng thêm cây xanh trên các tuyến phố", "{en} district plants more trees along its streets",
-     "Hàng trăm cây xanh được trồng mới trên các tuyến phố của quận {vi}, hướng tới một thành phố đáng sống.",
-     "Hundreds of new trees line the streets of {en} district, part of the goal of a liveable city."),
-    ("Đêm nhạc ngoài trời tại quận {vi} thu hút đông đảo khán giả",
-     "An open-air concert in {en} district draws large crowds",
-     "Đêm nhạc ngoài trời tại quận {vi} mang các nghệ sĩ trẻ của Thủ đô đến gần hơn với công chúng.",
-     "The open-air concert in {en} district brought the Capital's young artists closer to the public."),
-    ("Doanh nghiệp sáng tạo quận {vi} giới thiệu sản phẩm thiết kế mới",
-     "Creative businesses in {en} district show new design products",
-     "Các doanh nghiệp thiết kế của quận {vi} giới thiệu sản phẩm lấy cảm hứng từ làng nghề truyền thống.",
-     "Design businesses in {en} district present products inspired by traditional craft villages."),
-    ("Triển lãm thiết kế đương đại khai mạc tại quận {vi}", "A contemporary design exhibition opens in {en} district",
-     "Triển lãm giới thiệu tác phẩm của các nhà thiết kế trẻ, góp phần xây dựng Hà Nội – Thành phố sáng tạo.",
-     "The exhibition shows work by young designers, helping to build Hanoi as a Creative City."),
-    ("Không gian sáng tạo mới tại quận {vi} mở cửa đón công chúng",
-     "A new creative hub opens its doors in {en} district",
-     "Không gian sáng tạo mới của quận {vi} là nơi gặp gỡ của nghệ sĩ, nhà thiết kế và công chúng.",
-     "{en} district's new creative hub is a meeting place for artists, designers and the public."),
-    ("Chợ phiên hàng thủ công tại quận {vi} hút khách dịp cuối tuần",
-     "A crafts fair in {en} district draws weekend visitors",
-     "Chợ phiên quy tụ sản phẩm của các làng nghề truyền thống quanh Thủ đô.",
-     "The fair brings together products from traditional craft villages around the Capital."),
+    (
+        "Quận {vi} mở rộng phố đi bộ cuối tuần",
+        "{en} district extends its weekend walking street",
+        "Từ tháng tới, phố đi bộ của quận {vi} mở thêm hai tuyến, dành không gian cho người dân và du khách.",
+        "From next month, {en} district's walking street adds two routes, making room for residents and visitors.",
+    ),
+    (
+        "{vi}: Tuyến xe buýt điện mới kết nối các khu dân cư",
+        "{en}: a new electric bus route links residential areas",
+        "Tuyến xe buýt điện mới đi qua các khu dân cư đông đúc của quận {vi}, giảm phụ thuộc vào xe máy.",
+        "The new electric bus route runs through {en} district's busiest neighbourhoods, easing reliance on motorbikes.",
+    ),
+    (
+        "Quận {vi} trồng thêm cây xanh trên các tuyến phố",
+        "{en} district plants more trees along its streets",
+        "Hàng trăm cây xanh được trồng mới trên các tuyến phố của quận {vi}, hướng tới một thành phố đáng sống.",
+        "Hundreds of new trees line the streets of {en} district, part of the goal of a liveable city.",
+    ),
+    (
+        "Đêm nhạc ngoài trời tại quận {vi} thu hút đông đảo khán giả",
+        "An open-air concert in {en} district draws large crowds",
+        "Đêm nhạc ngoài trời tại quận {vi} mang các nghệ sĩ trẻ của Thủ đô đến gần hơn với công chúng.",
+        "The open-air concert in {en} district brought the Capital's young artists closer to the public.",
+    ),
+    (
+        "Doanh nghiệp sáng tạo quận {vi} giới thiệu sản phẩm thiết kế mới",
+        "Creative businesses in {en} district show new design products",
+        "Các doanh nghiệp thiết kế của quận {vi} giới thiệu sản phẩm lấy cảm hứng từ làng nghề truyền thống.",
+        "Design businesses in {en} district present products inspired by traditional craft villages.",
+    ),
+    (
+        "Triển lãm thiết kế đương đại khai mạc tại quận {vi}",
+        "A contemporary design exhibition opens in {en} district",
+        "Triển lãm giới thiệu tác phẩm của các nhà thiết kế trẻ, góp phần xây dựng Hà Nội – Thành phố sáng tạo.",
+        "The exhibition shows work by young designers, helping to build Hanoi as a Creative City.",
+    ),
+    (
+        "Không gian sáng tạo mới tại quận {vi} mở cửa đón công chúng",
+        "A new creative hub opens its doors in {en} district",
+        "Không gian sáng tạo mới của quận {vi} là nơi gặp gỡ của nghệ sĩ, nhà thiết kế và công chúng.",
+        "{en} district's new creative hub is a meeting place for artists, designers and the public.",
+    ),
+    (
+        "Chợ phiên hàng thủ công tại quận {vi} hút khách dịp cuối tuần",
+        "A crafts fair in {en} district draws weekend visitors",
+        "Chợ phiên quy tụ sản phẩm của các làng nghề truyền thống quanh Thủ đô.",
+        "The fair brings together products from traditional craft villages around the Capital.",
+    ),
 ]
 
 PARAGRAPHS = [
-    ("Theo đại diện Ủy ban nhân dân quận, hoạt động nằm trong chương trình hành động của Thành phố sáng tạo "
-     "trong lĩnh vực Thiết kế.",
-     "According to the district People's Committee, the activity is part of the action programme of the "
-     "Creative City of Design."),
-    ("Người dân và du khách có thể tham gia miễn phí; thông tin chi tiết được đăng trên trang của quận.",
-     "Residents and visitors can take part free of charge; details are on the district's website."),
-    ("Hà Nội đặt mục tiêu phát triển công nghiệp văn hóa, công nghiệp sáng tạo trở thành động lực tăng trưởng.",
-     "Hanoi aims to make its cultural industries and creative industries a driver of growth."),
+    (
+        "Theo đại diện Ủy ban nhân dân quận, hoạt động nằm trong chương trình hành động của Thành phố sáng tạo "
+        "trong lĩnh vực Thiết kế.",
+        "According to the district People's Committee, the activity is part of the action programme of the "
+        "Creative City of Design.",
+    ),
+    (
+        "Người dân và du khách có thể tham gia miễn phí; thông tin chi tiết được đăng trên trang của quận.",
+        "Residents and visitors can take part free of charge; details are on the district's website.",
+    ),
+    (
+        "Hà Nội đặt mục tiêu phát triển công nghiệp văn hóa, công nghiệp sáng tạo trở thành động lực tăng trưởng.",
+        "Hanoi aims to make its cultural industries and creative industries a driver of growth.",
+    ),
 ]
 
 
@@ -95,7 +121,9 @@ def _pools(rng):
     categories = list(Category.objects.all())
     if not categories:
         categories = [Category.objects.create(name_vi="Thành phố sáng tạo", name_en="Creative City")]
-    authors = list(Author.objects.all()) or [Author.objects.create(name_vi="Ban biên tập", name_en="Editorial desk")]
+    authors = list(Author.objects.all()) or [
+        Author.objects.create(name_vi="Ban biên tập", name_en="Editorial desk")
+    ]
     tags = list(Tag.objects.all())
     if not tags:
         for name_vi, name_en in (("Thiết kế", "Design"), ("Di sản", "Heritage"), ("Đô thị", "Urban life")):
@@ -120,7 +148,11 @@ def _insert(model, objects):
     with connection.cursor() as cursor:
         for start in range(0, len(objects), batch):
             chunk = objects[start : start + batch]
-            params = [field.get_db_prep_save(field.pre_save(obj, True), connection) for obj in chunk for field in fields]
+            params = [
+                field.get_db_prep_save(field.pre_save(obj, True), connection)
+                for obj in chunk
+                for field in fields
+            ]
             cursor.execute(
                 f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([row] * len(chunk))}",
                 params,
@@ -130,7 +162,9 @@ def _insert(model, objects):
 def _build(index, step, rng, pools, content_type, now):
     categories, authors, tags, images = pools
     district_vi, district_en = rng.choice(DISTRICTS)
-    title_vi, title_en, lead_vi, lead_en = (part.format(vi=district_vi, en=district_en) for part in rng.choice(TOPICS))
+    title_vi, title_en, lead_vi, lead_en = (
+        part.format(vi=district_vi, en=district_en) for part in rng.choice(TOPICS)
+    )
     published = now - datetime.timedelta(minutes=rng.randrange(5 * 365 * 24 * 60))
     path = Page._get_path(index.path, index.depth + 1, step)
     slug_vi = f"{fold_slug(title_vi)}-{step}"
@@ -185,7 +219,9 @@ def generate_articles(count, *, seed=None, progress=None):
         pools = _pools(rng)
         # Lock the section row so two generators cannot hand out the same paths.
         index = NewsIndexPage.objects.select_for_update().get(pk=index.pk)
-        last = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
+        last = (
+            Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("-path").first()
+        )
         next_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
         steps = itertools.count(next_step)
         remaining = count
@@ -193,8 +229,16 @@ def generate_articles(count, *, seed=None, progress=None):
             size = min(BATCH_SIZE, remaining)
             articles = [_build(index, next(steps), rng, pools, content_type, now) for _ in range(size)]
             pages = Page.objects.bulk_create(
-                [Page(**{f.attname: getattr(a, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"})
-                 for a in articles]
+                [
+                    Page(
+                        **{
+                            f.attname: getattr(a, f.attname)
+                            for f in Page._meta.concrete_fields
+                            if f.attname != "id"
+                        }
+                    )
+                    for a in articles
+                ]
             )
             for article, page in zip(articles, pages, strict=True):
                 article.page_ptr_id = article.id = page.pk
@@ -203,8 +247,11 @@ def generate_articles(count, *, seed=None, progress=None):
                 [TaggedArticle(tag=tag, content_object_id=a.pk) for a in articles for tag in a.generated_tags]
             )
             ArticlePage.authors.through.objects.bulk_create(
-                [ArticlePage.authors.through(articlepage_id=a.pk, author_id=author.pk)
-                 for a in articles for author in a.generated_authors]
+                [
+                    ArticlePage.authors.through(articlepage_id=a.pk, author_id=author.pk)
+                    for a in articles
+                    for author in a.generated_authors
+                ]
             )
             created.extend(articles)
             remaining -= size
@@ -238,7 +285,9 @@ def analyze(*, search=True):
         return False
     from hanoi_creative.search.models import SearchDocument
 
-    models = [Page, ArticlePage, TaggedArticle, ArticlePage.authors.through] + ([SearchDocument] if search else [])
+    models = [Page, ArticlePage, TaggedArticle, ArticlePage.authors.through] + (
+        [SearchDocument] if search else []
+    )
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")

@@ -41,7 +41,11 @@ def fill_translated_slugs(instance, source="name"):
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     default_slug_field = build_localized_fieldname("slug", default)
     if not getattr(instance, default_slug_field):
-        setattr(instance, default_slug_field, fold_slug(getattr(instance, build_localized_fieldname(source, default))))
+        setattr(
+            instance,
+            default_slug_field,
+            fold_slug(getattr(instance, build_localized_fieldname(source, default))),
+        )
     for code in language_codes():
         slug_field = build_localized_fieldname("slug", code)
         if not getattr(instance, slug_field):
@@ -54,7 +58,11 @@ class Category(index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
-        _("slug"), max_length=80, unique=True, blank=True, help_text=_("Left empty, it is made from the name.")
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Left empty, it is made from the name."),
     )
     description = models.TextField(_("description"), blank=True)
     show_in_menus = models.BooleanField(_("show in the main menu"), default=True)
@@ -260,7 +268,9 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         Counted from the stored block data rather than the rendered body, so it costs no
         queries (rendering would look up images and linked pages).
         """
-        words = len(self.lead.split()) + sum(len(strip_tags(text).split()) for text in _texts(self.body.raw_data))
+        words = len(self.lead.split()) + sum(
+            len(strip_tags(text).split()) for text in _texts(self.body.raw_data)
+        )
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
@@ -269,7 +279,9 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
         related = list(related_articles(self, language, renditions=False))
-        other = list(latest_articles(language, category=self.category_id, exclude=self.pk, renditions=False)[:6])
+        other = list(
+            latest_articles(language, category=self.category_id, exclude=self.pk, renditions=False)[:6]
+        )
         picks = list(must_see_articles(language, exclude=self.pk, renditions=False)[:5])
         prefetch_card_renditions(related, other, picks, [self])
         context["related_articles"] = related

@@ -124,7 +124,9 @@ def related_articles(article, language=None, limit=6, renditions=True):
         .annotate(
             shared_tags=Coalesce(Subquery(shared_tags, output_field=IntegerField()), Value(0)),
             same_category=Case(
-                When(category_id=article.category_id, then=Value(1)), default=Value(0), output_field=IntegerField()
+                When(category_id=article.category_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             ),
         )
         .order_by("-shared_tags", "-same_category", *NEWEST_FIRST)

@@ -68,13 +68,19 @@ urlpatterns = [
                     name="category-feed",
                 ),
                 path(segment(_("tag/"), "<slug:slug>/"), views.TagView.as_view(), name="tag"),
-                path(segment(_("tag/"), "<slug:slug>/feed/<feedformat:format>/"), feeds.tag_feed, name="tag-feed"),
+                path(
+                    segment(_("tag/"), "<slug:slug>/feed/<feedformat:format>/"),
+                    feeds.tag_feed,
+                    name="tag-feed",
+                ),
                 path(
                     segment(_("archive/"), "<yyyy:year>/<mm:month>/"),
                     views.MonthArchiveView.as_view(),
                     name="month",
                 ),
-                path("<slug:slug>/related.json", views.RelatedArticlesJSONView.as_view(), name="related-json"),
+                path(
+                    "<slug:slug>/related.json", views.RelatedArticlesJSONView.as_view(), name="related-json"
+                ),
                 path("<slug:slug>/related/<feedformat:format>/", feeds.related_feed, name="related-feed"),
             ]
         ),

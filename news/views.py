@@ -40,7 +40,9 @@ def urls_in_languages(view_name, **kwargs_per_language):
     urls = {}
     for code in language_codes():
         with translation.override(code):
-            kwargs = {key: value(code) if callable(value) else value for key, value in kwargs_per_language.items()}
+            kwargs = {
+                key: value(code) if callable(value) else value for key, value in kwargs_per_language.items()
+            }
             urls[code] = reverse(view_name, kwargs=kwargs)
     return urls
 

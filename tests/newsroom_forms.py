@@ -5,8 +5,8 @@ including StreamFields (Wagtail posts them as ``body_vi-count``, ``body_vi-0-typ
 """
 
 from wagtail import blocks
-from wagtail.blocks.field_block import BooleanBlock
 from wagtail.blocks.base import BlockWidget
+from wagtail.blocks.field_block import BooleanBlock
 
 
 def _block_data(block, value, prefix, data):

@@ -15,7 +15,7 @@ def panel(html, panel_id):
     """(count, the panel's HTML up to the next panel) for one newsroom panel."""
     match = re.search(rf'data-newsroom-panel="{panel_id}" data-newsroom-count="(\d+)"', html)
     assert match, f"panel {panel_id} missing"
-    rest = html[match.end():]
+    rest = html[match.end() :]
     end = rest.find("data-newsroom-panel=")
     return int(match.group(1)), rest if end < 0 else rest[:end]
 

@@ -49,7 +49,9 @@ def test_slug_fields_fold_vietnamese_in_the_admin(client, admin_user):
     client.force_login(admin_user)
     html = edit_form(client, StandardPage.objects.first())
     widget = re.search(r'<input[^>]*name="slug_vi"[^>]*>', html).group(0)
-    formatters = json.loads(re.search(r"data-w-slug-formatters-value=\"([^\"]+)\"", widget).group(1).replace("&quot;", '"'))
+    formatters = json.loads(
+        re.search(r"data-w-slug-formatters-value=\"([^\"]+)\"", widget).group(1).replace("&quot;", '"')
+    )
     replacements = {replace for _pattern, replace in formatters}
     assert {"a", "d", "D", "o", "u"} <= replacements
     # Each formatter is [[regex source, flags], replacement].

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def draft(make_article, reporter):
-    return make_article("Không gian sáng tạo mới ở phố cổ", "A new creative space in the Old Quarter", owner=reporter)
+    return make_article(
+        "Không gian sáng tạo mới ở phố cổ", "A new creative space in the Old Quarter", owner=reporter
+    )
 
 
 def preview(client, user, page, mode):

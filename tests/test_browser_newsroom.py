@@ -1,7 +1,6 @@
 """In a real browser: a reporter writes an article with a photo and submits it for review, an
 editor approves it, and it appears in the Vietnamese news listing."""
 
-import io
 import os
 
 import pytest
@@ -74,7 +73,9 @@ def _upload_photo(page, photo):
     modal.locator("#tab-label-upload").click()
     modal.locator("input[type=file]").set_input_files(str(photo))
     modal.locator("input[name$=title]").fill("Phố Hàng Bạc")
-    modal.locator("textarea[name$=description_vi], input[name$=description_vi]").fill("Phố Hàng Bạc vào buổi sáng")
+    modal.locator("textarea[name$=description_vi], input[name$=description_vi]").fill(
+        "Phố Hàng Bạc vào buổi sáng"
+    )
     modal.locator("form[enctype] button[type=submit]").click()
     page.wait_for_selector(".modal-dialog", state="detached")
 
@@ -96,7 +97,6 @@ def test_article_goes_from_reporter_to_public_listing(live_server, browser, djan
     reporter.locator("#id_title_vi").blur()
     reporter.fill("#id_lead_vi", "Không gian sáng tạo mới mở cửa cho các nghệ nhân bạc trẻ.")
     _upload_photo(reporter, photo)
-
 
     choose_in_modal(reporter, "id_category", category.name_vi)
 

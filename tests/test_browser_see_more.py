@@ -51,7 +51,13 @@ def test_see_more_appends_the_next_page_without_a_page_load(live_server, browser
     # Focus moves to the first new article's link.
     focused = page.evaluate("document.activeElement.closest('#article-list > li') !== null")
     assert focused
-    assert page.evaluate("Array.from(document.querySelectorAll('#article-list > li')).indexOf(document.activeElement.closest('li'))") == 12
+    assert (
+        page.evaluate(
+            "Array.from(document.querySelectorAll('#article-list > li'))"
+            ".indexOf(document.activeElement.closest('li'))"
+        )
+        == 12
+    )
     # The demo has two pages, so there is nothing more to load.
     assert page.locator("a[data-see-more]").count() == 0
 

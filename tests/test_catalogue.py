@@ -23,8 +23,11 @@ def translations(catalogue, only_translated=True):
             continue  # the header
         if only_translated and (not entry.translated() or "fuzzy" in entry.flags):
             continue
-        value = tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)) if entry.msgid_plural \
+        value = (
+            tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
+            if entry.msgid_plural
             else entry.msgstr
+        )
         table[(entry.msgctxt or "", entry.msgid)] = value
     return table
 

@@ -24,7 +24,11 @@ def test_home_page_cards_do_not_query_per_programme_page(client, home):
     client.get("/vi/")
     with CaptureQueriesContext(connection) as before:
         client.get("/vi/")
-    extra = StandardPage(title_vi="Thiết kế đô thị", title_en="Urban design", hero_image=StandardPage.objects.first().hero_image)
+    extra = StandardPage(
+        title_vi="Thiết kế đô thị",
+        title_en="Urban design",
+        hero_image=StandardPage.objects.first().hero_image,
+    )
     home.add_child(instance=extra)
     extra.save_revision().publish()
     client.get("/vi/")

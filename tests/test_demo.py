@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot():
-    pages = list(Page.objects.order_by("path").values_list("path", "title_vi", "title_en", "slug_vi", "slug_en", "live", "last_published_at"))
+    pages = list(
+        Page.objects.order_by("path").values_list(
+            "path", "title_vi", "title_en", "slug_vi", "slug_en", "live", "last_published_at"
+        )
+    )
     return {
         "pages": pages,
         "revisions": Revision.objects.count(),
@@ -55,7 +59,14 @@ def test_demo_pages_state_the_programmes_facts():
     assert "Creative City of Design" in designation.intro_en
     action = StandardPage.objects.get(slug_en="action-programme")
     body_en = str(action.body_en.raw_data)
-    for fact in ("education", "urbanisation", "culture and soft power", "2030", "2045", "green, smart and modern"):
+    for fact in (
+        "education",
+        "urbanisation",
+        "culture and soft power",
+        "2030",
+        "2045",
+        "green, smart and modern",
+    ):
         assert fact in body_en
     network = StandardPage.objects.get(slug_en="unesco-creative-cities-network")
     assert "180" in network.intro_en and "72" in network.intro_en and "2004" in str(network.body_en.raw_data)

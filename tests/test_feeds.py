@@ -78,7 +78,11 @@ def test_related_feed_follows_the_ranking(client):
 
 @pytest.mark.parametrize(
     "address",
-    ["/vi/tin-tuc/chuyen-muc/khong-co/feed/rss/", "/en/news/tag/nothing/feed/atom/", "/en/news/nothing/related/rss/"],
+    [
+        "/vi/tin-tuc/chuyen-muc/khong-co/feed/rss/",
+        "/en/news/tag/nothing/feed/atom/",
+        "/en/news/nothing/related/rss/",
+    ],
 )
 def test_feeds_of_unknown_things_are_404s(client, address):
     assert client.get(address).status_code == 404

@@ -65,7 +65,9 @@ def test_root_redirects_even_with_malformed_accept_language(client, header):
     assert response["Location"] in {"/vi/", "/en/"}
 
 
-@pytest.mark.parametrize("language,title", [("vi", "Hà Nội – Thành phố sáng tạo"), ("en", "Hanoi – Creative City of Design")])
+@pytest.mark.parametrize(
+    "language,title", [("vi", "Hà Nội – Thành phố sáng tạo"), ("en", "Hanoi – Creative City of Design")]
+)
 def test_home_page_in_each_language(client, language, title):
     response = client.get(f"/{language}/")
     html = response.content.decode()
@@ -133,9 +135,15 @@ def test_hreflang_lists_only_languages_the_page_is_translated_into(client, home)
 @pytest.mark.parametrize(
     "title,slug",
     [
-        ("Hà Nội tham gia mạng lưới các Thành phố sáng tạo của UNESCO", "ha-noi-tham-gia-mang-luoi-cac-thanh-pho-sang-tao-cua-unesco"),
+        (
+            "Hà Nội tham gia mạng lưới các Thành phố sáng tạo của UNESCO",
+            "ha-noi-tham-gia-mang-luoi-cac-thanh-pho-sang-tao-cua-unesco",
+        ),
         ("Đường", "duong"),
-        ("Đẩy nhanh tiến độ đầu tư xây dựng đồng bộ tuyến đường Âu Cơ", "day-nhanh-tien-do-dau-tu-xay-dung-dong-bo-tuyen-duong-au-co"),
+        (
+            "Đẩy nhanh tiến độ đầu tư xây dựng đồng bộ tuyến đường Âu Cơ",
+            "day-nhanh-tien-do-dau-tu-xay-dung-dong-bo-tuyen-duong-au-co",
+        ),
         ("Luật Thủ đô 2024: Cơ hội", "luat-thu-do-2024-co-hoi"),
     ],
 )
@@ -183,7 +191,9 @@ def test_vietnamese_only_page_stays_off_english_menus_cards_and_siblings(client,
     page = StandardPage(title_vi="Không gian sáng tạo", slug_vi="khong-gian-sang-tao", show_in_menus=True)
     home.add_child(instance=page)
     page.save_revision().publish()
-    vietnamese = client.get("/vi/").content.decode() + client.get("/vi/chuong-trinh-hanh-dong/").content.decode()
+    vietnamese = (
+        client.get("/vi/").content.decode() + client.get("/vi/chuong-trinh-hanh-dong/").content.decode()
+    )
     # Both pages' menus, the home page's card and the action programme's sibling list.
     assert vietnamese.count('href="/vi/khong-gian-sang-tao/"') == 4
     english = client.get("/en/").content.decode() + client.get("/en/action-programme/").content.decode()

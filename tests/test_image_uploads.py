@@ -24,7 +24,9 @@ def png_bytes(size=(40, 30), mode="RGB", noise=False):
     image = PILImage.new(mode, size, "white" if mode != "1" else 0)
     if noise:
         rng = random.Random(4)
-        image = PILImage.frombytes("RGB", size, bytes(rng.getrandbits(8) for _ in range(size[0] * size[1] * 3)))
+        image = PILImage.frombytes(
+            "RGB", size, bytes(rng.getrandbits(8) for _ in range(size[0] * size[1] * 3))
+        )
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
@@ -66,7 +68,11 @@ BAD_FILES = {
     "truncated png": ("cut.png", lambda: png_bytes((300, 300), noise=True)[:120_000], "damaged_image"),
     "truncated jpeg": ("cut.jpg", lambda: jpeg_bytes()[:40_000], "damaged_image"),
     "not an image": ("notes.png", lambda: b"Just some notes, not a picture.\n" * 20, "invalid_image"),
-    "pdf named jpg": ("report.jpg", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "invalid_image"),
+    "pdf named jpg": (
+        "report.jpg",
+        lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF",
+        "invalid_image",
+    ),
     "svg with script": ("evil.svg", lambda: SVG_WITH_SCRIPT, "invalid_image_extension"),
     "svg named png": ("evil.png", lambda: SVG_WITH_SCRIPT, None),
     "over 20 MB": ("big.png", lambda: png_bytes() + b"\0" * (21 * 1024 * 1024), "file_too_large"),
@@ -126,7 +132,9 @@ def test_bad_upload_message_is_in_vietnamese_for_a_vietnamese_admin(editor_clien
 
 
 def test_good_upload_with_alt_text_is_stored(editor_client):
-    response = upload(editor_client, "ho-guom.png", png_bytes(), description_en="Hoan Kiem Lake in the morning")
+    response = upload(
+        editor_client, "ho-guom.png", png_bytes(), description_en="Hoan Kiem Lake in the morning"
+    )
     assert response.status_code == 302
     image = get_image_model().objects.get(title="Ảnh thử")
     assert image.description_vi == "Hồ Gươm buổi sáng"
@@ -181,7 +189,12 @@ def test_renditions_crop_around_the_focal_point():
     image.file = ImageFile(io.BytesIO(png_bytes((400, 100))), name="focal.png")
     image.save()
     centred = image.get_rendition("fill-100x100")
-    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 360, 50, 40, 40
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        360,
+        50,
+        40,
+        40,
+    )
     image.save()
     focused = image.get_rendition("fill-100x100")
     assert focused.focal_point_key != centred.focal_point_key

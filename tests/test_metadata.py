@@ -33,7 +33,9 @@ class Meta:
         assert response.status_code == 200, path
         self.html = response.content.decode()
         self.tree = html.fromstring(response.content)
-        data = extruct.extract(self.html, base_url=BASE + path, syntaxes=["json-ld", "opengraph"], uniform=True)
+        data = extruct.extract(
+            self.html, base_url=BASE + path, syntaxes=["json-ld", "opengraph"], uniform=True
+        )
         self.json_ld = data["json-ld"]
         self.og = data["opengraph"][0] if data["opengraph"] else {}
 
@@ -186,7 +188,11 @@ def test_breadcrumbs_on_pages_below_home(client, home):
     items = crumbs["itemListElement"]
     assert [item["position"] for item in items] == [1, 2, 3]
     assert [item["name"] for item in items] == ["Home", "Programme", "Creative education"]
-    assert [item["item"] for item in items] == [BASE + "/en/", BASE + parent.url_in("en"), BASE + child.url_in("en")]
+    assert [item["item"] for item in items] == [
+        BASE + "/en/",
+        BASE + parent.url_in("en"),
+        BASE + child.url_in("en"),
+    ]
 
 
 @pytest.mark.django_db
@@ -242,7 +248,9 @@ def test_news_listing_describes_itself_not_the_news_section(client):
 @pytest.mark.django_db
 def test_feeds_are_announced(client):
     meta = Meta(client, "/en/")
-    feeds = meta.tree.xpath('//head/link[@rel="alternate"][@type="application/rss+xml" or @type="application/atom+xml"]')
+    feeds = meta.tree.xpath(
+        '//head/link[@rel="alternate"][@type="application/rss+xml" or @type="application/atom+xml"]'
+    )
     assert {feed.get("type") for feed in feeds} == {"application/rss+xml", "application/atom+xml"}
     for feed in feeds:
         assert client.get(feed.get("href")).status_code == 200

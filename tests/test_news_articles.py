@@ -26,7 +26,10 @@ def capital_article(db):
 def test_vietnamese_article_date_is_newspaper_style():
     with translation.override("vi"):
         assert article_date(datetime.datetime(2020, 9, 9, 14, 30, tzinfo=HANOI)) == "Thứ Tư, 09/09/2020 14:30"
-        assert article_date(datetime.datetime(2024, 12, 22, 21, 30, tzinfo=HANOI)) == "Chủ Nhật, 22/12/2024 21:30"
+        assert (
+            article_date(datetime.datetime(2024, 12, 22, 21, 30, tzinfo=HANOI))
+            == "Chủ Nhật, 22/12/2024 21:30"
+        )
 
 
 def test_english_article_date_is_day_month_year():
@@ -118,9 +121,12 @@ def test_generate_articles_builds_a_valid_tree_of_routable_articles(client, news
         assert newest.pk in found
         # ... by its category's name, too, in that language.
         assert newest.pk in [hit.page.pk for hit in search_pages(category, language)[:1000]]
-        assert newest.url_in(language) in client.get(
-            "/vi/tim-kiem/" if language == "vi" else "/en/search/", {"q": title}
-        ).content.decode()
+        assert (
+            newest.url_in(language)
+            in client.get(
+                "/vi/tim-kiem/" if language == "vi" else "/en/search/", {"q": title}
+            ).content.decode()
+        )
     # The admin can still add an article after the generated ones.
     extra = ArticlePage(title_vi="Bài thêm", title_en="One more", lead_vi="x", category=newest.category)
     news_index.add_child(instance=extra)

@@ -105,8 +105,14 @@ def test_month_archive_lists_that_month_in_local_time(client, empty_news, articl
 
     hanoi = ZoneInfo("Asia/Ho_Chi_Minh")
     # 1 December 00:30 in Hanoi is still 30 November in UTC: it belongs to December.
-    article_factory(title_vi="Đầu tháng", title_en="Start", publication_date=datetime(2024, 12, 1, 0, 30, tzinfo=hanoi))
-    article_factory(title_vi="Tháng trước", title_en="Before", publication_date=datetime(2024, 11, 30, 23, 0, tzinfo=hanoi))
+    article_factory(
+        title_vi="Đầu tháng", title_en="Start", publication_date=datetime(2024, 12, 1, 0, 30, tzinfo=hanoi)
+    )
+    article_factory(
+        title_vi="Tháng trước",
+        title_en="Before",
+        publication_date=datetime(2024, 11, 30, 23, 0, tzinfo=hanoi),
+    )
     assert titles_in(client.get("/vi/tin-tuc/luu-tru/2024/12/")) == ["Đầu tháng"]
     assert titles_in(client.get("/en/news/archive/2024/11/")) == ["Before"]
 

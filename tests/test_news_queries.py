@@ -50,7 +50,9 @@ def test_visible_articles_hide_private_articles(article_factory):
 
 def test_visible_articles_hide_articles_under_a_private_section(article_factory, news_index):
     article = article_factory()
-    PageViewRestriction.objects.create(page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    PageViewRestriction.objects.create(
+        page=news_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     assert not visible_articles("vi").filter(pk=article.pk).exists()
 
 
@@ -93,7 +95,9 @@ def test_an_article_is_routed_with_one_query_on_its_language_slug(client, articl
     slug = getattr(article, f"slug_{language}")
     condition = f'"wagtailcore_page"."slug_{language}" = '
     lookups = [
-        q["sql"] for q in queries if condition in q["sql"].partition(" WHERE ")[2] and slug in q["sql"].partition(" WHERE ")[2]
+        q["sql"]
+        for q in queries
+        if condition in q["sql"].partition(" WHERE ")[2] and slug in q["sql"].partition(" WHERE ")[2]
     ]
     assert len(lookups) == 1
     # The article table itself is asked, so no second query fetches the specific page.
@@ -108,7 +112,9 @@ def test_the_slug_columns_are_indexed():
     assert ("slug_en",) in indexed
 
 
-def test_english_routing_falls_back_to_the_vietnamese_slug_of_an_untranslated_article(client, article_factory):
+def test_english_routing_falls_back_to_the_vietnamese_slug_of_an_untranslated_article(
+    client, article_factory
+):
     article = article_factory(title_en="", slug_en=None)
     response = client.get(f"/en/news/{article.slug_vi}/")
     assert response.status_code == 200

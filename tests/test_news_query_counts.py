@@ -31,10 +31,14 @@ def addresses(article):
                 f"tag {language}": url("news:tag", language, slug=tag_slug),
                 f"month {language}": url("news:month", language, year=when.year, month=when.month),
                 f"article {language}": page_url(article, language),
-                f"related json {language}": url("news:related-json", language, slug=getattr(article, f"slug_{language}")),
+                f"related json {language}": url(
+                    "news:related-json", language, slug=getattr(article, f"slug_{language}")
+                ),
                 f"feed rss {language}": url("news:feed", language, format="rss"),
                 f"feed atom {language}": url("news:feed", language, format="atom"),
-                f"category feed {language}": url("news:category-feed", language, slug=category_slug, format="rss"),
+                f"category feed {language}": url(
+                    "news:category-feed", language, slug=category_slug, format="rss"
+                ),
                 f"tag feed {language}": url("news:tag-feed", language, slug=tag_slug, format="atom"),
                 f"home {language}": f"/{language}/",
             }

@@ -31,7 +31,10 @@ def world(empty_news, article_factory):
     article_factory(title_vi="HIDDEN-DRAFT", title_en="HIDDEN-DRAFT", live=False, **common)
     article_factory(title_vi="HIDDEN-SCHEDULED", title_en="HIDDEN-SCHEDULED", go_live_at=soon, **common)
     article_factory(
-        title_vi="HIDDEN-EXPIRED", title_en="HIDDEN-EXPIRED", expire_at=timezone.now() - datetime.timedelta(hours=1), **common
+        title_vi="HIDDEN-EXPIRED",
+        title_en="HIDDEN-EXPIRED",
+        expire_at=timezone.now() - datetime.timedelta(hours=1),
+        **common,
     )
     private = article_factory(title_vi="HIDDEN-PRIVATE", title_en="HIDDEN-PRIVATE", **common)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)

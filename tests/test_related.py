@@ -22,8 +22,12 @@ def cast(empty_news, article_factory):
     articles = {
         "self": make(title_vi="Bài gốc", category=a, tags=[t1, t2], publication_date=days_ago(5)),
         "two_tags_old": make(title_vi="Hai thẻ cũ", category=b, tags=[t1, t2], publication_date=days_ago(40)),
-        "one_tag_same_cat": make(title_vi="Một thẻ cùng mục", category=a, tags=[t1], publication_date=days_ago(30)),
-        "one_tag_other_cat_new": make(title_vi="Một thẻ khác mục", category=b, tags=[t2], publication_date=days_ago(1)),
+        "one_tag_same_cat": make(
+            title_vi="Một thẻ cùng mục", category=a, tags=[t1], publication_date=days_ago(30)
+        ),
+        "one_tag_other_cat_new": make(
+            title_vi="Một thẻ khác mục", category=b, tags=[t2], publication_date=days_ago(1)
+        ),
         "same_cat_no_tag": make(title_vi="Cùng mục", category=a, tags=[t3], publication_date=days_ago(20)),
         "unrelated_newest": make(title_vi="Không liên quan mới", category=b, publication_date=days_ago(0)),
         "unrelated_older": make(title_vi="Không liên quan cũ", category=b, publication_date=days_ago(10)),
@@ -61,7 +65,10 @@ def test_ranking_leaves_out_hidden_and_untranslated_articles(cast):
     cast["two_tags_old"].save()
     cast["one_tag_same_cat"].live = False
     cast["one_tag_same_cat"].save()
-    assert keys(cast, related_articles(cast["self"], "en", limit=2)) == ["one_tag_other_cat_new", "same_cat_no_tag"]
+    assert keys(cast, related_articles(cast["self"], "en", limit=2)) == [
+        "one_tag_other_cat_new",
+        "same_cat_no_tag",
+    ]
     assert keys(cast, related_articles(cast["self"], "vi", limit=1)) == ["two_tags_old"]
 
 

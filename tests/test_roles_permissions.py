@@ -67,7 +67,11 @@ def edit_colleagues_article(client, user, world):
 
 
 def publish_article(client, user, world):
-    article = colleague_draft(world) if user.groups.filter(name__contains="Editors").exists() else own_draft(world, user)
+    article = (
+        colleague_draft(world)
+        if user.groups.filter(name__contains="Editors").exists()
+        else own_draft(world, user)
+    )
     if not article.permissions_for_user(user).can_edit():
         return False
     data = page_edit_data(article, user)

@@ -46,9 +46,14 @@ def test_translator_may_change_english_of_a_programme_page(translator_client, tr
 
 
 @pytest.mark.parametrize("field", ["title_vi", "intro_vi", "slug_vi", "seo_title_vi"])
-def test_crafted_post_changing_vietnamese_page_field_is_refused(translator_client, translator, programme_pages, field):
-    page = programme_pages["hanoi-creative-city-of-design"] if "hanoi-creative-city-of-design" in programme_pages \
+def test_crafted_post_changing_vietnamese_page_field_is_refused(
+    translator_client, translator, programme_pages, field
+):
+    page = (
+        programme_pages["hanoi-creative-city-of-design"]
+        if "hanoi-creative-city-of-design" in programme_pages
         else next(iter(programme_pages.values()))
+    )
     revisions = page.revisions.count()
     data = page_edit_data(page, translator)
     data[field] = "Sửa trái phép"
@@ -70,7 +75,9 @@ def test_crafted_post_changing_vietnamese_stream_is_refused(translator_client, t
     assert len(latest(page).body_vi) == len(page.body_vi)
 
 
-def test_crafted_post_changing_vietnamese_article_lead_is_refused(translator_client, translator, make_article):
+def test_crafted_post_changing_vietnamese_article_lead_is_refused(
+    translator_client, translator, make_article
+):
     article = make_article("Hà Nội đón nhận danh hiệu", "Hanoi receives the title", live=True)
     data = page_edit_data(article, translator)
     data["lead_vi"] = "Sapo bị sửa"
@@ -89,7 +96,9 @@ def test_translator_may_translate_an_article(translator_client, translator, make
     assert latest(article).lead_en == "The English lead."
 
 
-def test_crafted_post_changing_vietnamese_snippet_field_is_refused(translator_client, translator, newsroom_category):
+def test_crafted_post_changing_vietnamese_snippet_field_is_refused(
+    translator_client, translator, newsroom_category
+):
     data = snippet_edit_data(newsroom_category, translator)
     data["name_vi"] = "Tên bị sửa"
     data["name_en"] = "Changed"

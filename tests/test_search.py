@@ -32,7 +32,11 @@ def make_page(parent, title_vi, title_en="", intro_vi="", intro_en="", live=True
 def by_class(node, name, tag="*"):
     """Descendants of ``node`` with the CSS class ``name`` (optionally their ``tag`` children)."""
     found = node.xpath(f'.//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]')
-    return [child for element in found for child in element.iter(tag) if child is not element] if tag != "*" else found
+    return (
+        [child for element in found for child in element.iter(tag) if child is not element]
+        if tag != "*"
+        else found
+    )
 
 
 def results(client, query, language="vi", **params):
@@ -118,7 +122,9 @@ def test_title_matches_rank_above_body_matches(client, home):
     # The body match is newer and mentions the word more often; the title match still wins.
     in_body = make_page(home, "Tin về làng nghề", intro_vi="Lụa Vạn Phúc, lụa Vạn Phúc, lụa Vạn Phúc đẹp.")
     in_title = make_page(home, "Lụa Vạn Phúc", intro_vi="Một làng nghề ở Hà Đông.")
-    StandardPage.objects.filter(pk=in_title.pk).update(first_published_at=timezone.now() - datetime.timedelta(days=400))
+    StandardPage.objects.filter(pk=in_title.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(days=400)
+    )
     call_command("update_index", backend_name="site", verbosity=0)
     assert urls(client, "lua van phuc")[:2] == [in_title.url, in_body.url]
 
@@ -148,16 +154,22 @@ def test_hidden_pages_are_never_found(client, home):
     live = make_page(home, "Zeltrovi công khai")
     draft = make_page(home, "Zeltrovi bản nháp", live=False)
     private = make_page(home, "Zeltrovi riêng tư")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
     expired = make_page(home, "Zeltrovi hết hạn")
     StandardPage.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(hours=1))
     scheduled = make_page(home, "Zeltrovi chưa đến giờ")
-    StandardPage.objects.filter(pk=scheduled.pk).update(go_live_at=timezone.now() + datetime.timedelta(days=1))
+    StandardPage.objects.filter(pk=scheduled.pk).update(
+        go_live_at=timezone.now() + datetime.timedelta(days=1)
+    )
     child_of_private = make_page(private, "Zeltrovi trang con riêng tư")
     found = urls(client, "zeltrovi")
     assert found == [live.url]
     # They are indexed (a change of state needs no reindexing); the query leaves them out.
-    assert SearchDocument.objects.filter(page__in=[private, expired, scheduled, child_of_private]).count() == 4
+    assert (
+        SearchDocument.objects.filter(page__in=[private, expired, scheduled, child_of_private]).count() == 4
+    )
     assert draft.url not in found
 
 
@@ -220,9 +232,8 @@ def test_database_full_text_index_is_in_place():
             cursor.execute("SELECT to_tsvector('hc_unaccent', 'Thành phố Đà Nẵng')::text")
             assert cursor.fetchone()[0] == "'da':3 'nang':4 'pho':2 'thanh':1"
         else:
-            cursor.execute("SELECT count(*) FROM site_search_fts WHERE site_search_fts MATCH '\"ha\" \"noi\"'")
+            cursor.execute('SELECT count(*) FROM site_search_fts WHERE site_search_fts MATCH \'"ha" "noi"\'')
             assert cursor.fetchone()[0] > 0
-
 
 
 # Articles are also found by their category, tag and author names, in the active language only.
@@ -245,7 +256,9 @@ def reindex(*articles):
 
     from news.models import ArticlePage
 
-    get_search_backend("site").add_bulk(ArticlePage, list(ArticlePage.objects.filter(pk__in=[a.pk for a in articles])))
+    get_search_backend("site").add_bulk(
+        ArticlePage, list(ArticlePage.objects.filter(pk__in=[a.pk for a in articles]))
+    )
 
 
 @pytest.mark.django_db
@@ -278,9 +291,8 @@ def test_articles_are_found_by_author_name(client):
 
 @pytest.mark.django_db
 def test_category_tag_and_author_matches_rank_below_title_matches(client, empty_news, article_factory):
-    from tests.factories import days_ago
-
     from news.models import Author, Category, Tag
+    from tests.factories import days_ago
 
     category = Category.objects.create(name_vi="Trelmavi", name_en="Trelmavi desk")
     tag = Tag(name_vi="Xoranthe", name_en="Xoranthe")
@@ -288,9 +300,15 @@ def test_category_tag_and_author_matches_rank_below_title_matches(client, empty_
     author = Author.objects.create(name_vi="Vũ Quelvaro")
     # Newer, and filed under the word three times over; the title match still comes first.
     filed = article_factory(
-        title_vi="Phố đi bộ mở rộng", category=category, tags=[tag], authors=[author], publication_date=days_ago(1)
+        title_vi="Phố đi bộ mở rộng",
+        category=category,
+        tags=[tag],
+        authors=[author],
+        publication_date=days_ago(1),
     )
-    titled = article_factory(title_vi="Trelmavi Xoranthe Quelvaro trong tiêu đề", publication_date=days_ago(300))
+    titled = article_factory(
+        title_vi="Trelmavi Xoranthe Quelvaro trong tiêu đề", publication_date=days_ago(300)
+    )
     reindex(filed, titled)
     for query in ("trelmavi", "Xoranthe", "QUELVARO"):
         assert urls(client, query) == [titled.url_in("vi"), filed.url_in("vi")]
@@ -309,8 +327,11 @@ def test_english_documents_hold_only_english_names(client, empty_news, article_f
     vietnamese_only_tag.save()
     author = Author.objects.create(name_vi="Lê Zandrova")  # no English name
     article = article_factory(
-        title_vi="Bánh cuốn Thanh Trì", title_en="Thanh Tri rice rolls", category=category,
-        tags=[vietnamese_only_tag], authors=[author],
+        title_vi="Bánh cuốn Thanh Trì",
+        title_en="Thanh Tri rice rolls",
+        category=category,
+        tags=[vietnamese_only_tag],
+        authors=[author],
     )
     reindex(article)
     english = SearchDocument.objects.get(page_id=article.pk, language="en")
@@ -320,7 +341,9 @@ def test_english_documents_hold_only_english_names(client, empty_news, article_f
     assert urls(client, "plovendi food", "en") == [article.url_in("en")]
     assert urls(client, "am thuc", "en") == []
     assert urls(client, "drumoski", "en") == [] and urls(client, "zandrova", "en") == []
-    assert urls(client, "drumoski") == [article.url_in("vi")] and urls(client, "zandrova") == [article.url_in("vi")]
+    assert urls(client, "drumoski") == [article.url_in("vi")] and urls(client, "zandrova") == [
+        article.url_in("vi")
+    ]
     assert urls(client, "plovendi food") == []  # the English name stays out of the Vietnamese document
 
 
@@ -343,7 +366,9 @@ def test_renaming_a_category_updates_its_articles_documents(client, empty_news, 
     from news.models import Category
 
     category = Category.objects.create(name_vi="Chuyên mục cũ", name_en="Old desk")
-    article = article_factory(title_vi="Hội chợ sách mùa đông", title_en="Winter book fair", category=category)
+    article = article_factory(
+        title_vi="Hội chợ sách mùa đông", title_en="Winter book fair", category=category
+    )
     category.name_vi, category.name_en = "Sách Trivoneth", "Trivoneth books"
     category.save()
     assert urls(client, "trivoneth") == [article.url_in("vi")]

@@ -12,7 +12,7 @@ BAD_QUERIES = {
     "only a nul": "\x00",
     "double quotes": '"ha noi',
     "single quotes": "ha' noi''",
-    "fts syntax": 'ha OR noi* NEAR(a b) title_folded:x -y ^z',
+    "fts syntax": "ha OR noi* NEAR(a b) title_folded:x -y ^z",
     "tsquery syntax": "ha & !noi | (x <-> y):*",
     "sql": "'; DROP TABLE site_search_searchdocument; --",
     "markup": '<script>alert("x")</script><b>ha noi</b>',
@@ -75,7 +75,10 @@ def test_three_thousand_characters_get_a_message_in_the_visitors_language(client
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "language, message",
-    [("vi", "Hãy nhập ít nhất một từ hoặc một số để tìm kiếm."), ("en", "Type at least one word or number to search.")],
+    [
+        ("vi", "Hãy nhập ít nhất một từ hoặc một số để tìm kiếm."),
+        ("en", "Type at least one word or number to search."),
+    ],
 )
 def test_query_without_words_says_so(client, language, message):
     response = client.get(SEARCH[language], {"q": "!!! ???"})

@@ -52,7 +52,9 @@ def test_sitemap_is_well_formed_and_lists_both_languages(client, home):
 @pytest.mark.django_db
 def test_every_entry_has_a_lastmod_date(client):
     for loc, entry in sitemap(client).items():
-        assert datetime.date.fromisoformat(entry["lastmod"]) <= timezone.localdate() + datetime.timedelta(days=1), loc
+        assert datetime.date.fromisoformat(entry["lastmod"]) <= timezone.localdate() + datetime.timedelta(
+            days=1
+        ), loc
 
 
 @pytest.mark.django_db
@@ -81,7 +83,9 @@ def test_hidden_pages_are_absent(client, home):
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     below_private = make_page(private, "Trang con riêng", "Private child")
     expired = make_page(home, "Hết hạn sơ đồ", "Expired for the map")
-    StandardPage.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=5))
+    StandardPage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
     entries = sitemap(client)
     for page in (draft, private, below_private, expired):
         for language in ("vi", "en"):

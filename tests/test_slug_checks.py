@@ -40,13 +40,19 @@ def test_saving_a_page_does_not_read_its_siblings(home):
         add(home, title_vi=f"Trang {number}", slug_vi=f"trang-{number}")
     with CaptureQueriesContext(connection) as queries:
         page.full_clean()
-    sibling_reads = [q["sql"] for q in queries.captured_queries if "wagtailcore_page" in q["sql"] and "LIMIT" not in q["sql"].upper()]
+    sibling_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "wagtailcore_page" in q["sql"] and "LIMIT" not in q["sql"].upper()
+    ]
     assert not sibling_reads, sibling_reads
 
 
 def test_the_editor_reports_a_taken_english_slug_on_its_field(client, admin_user, home):
     client.force_login(admin_user)
-    data = standard_page_form(title_vi="Trang trùng", title_en="Duplicate", slug_vi="trang-trung", slug_en="action-programme")
+    data = standard_page_form(
+        title_vi="Trang trùng", title_en="Duplicate", slug_vi="trang-trung", slug_en="action-programme"
+    )
     response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
     assert response.status_code == 200
     assert "slug_en" in response.context["form"].errors

@@ -40,7 +40,9 @@ def test_report_filters_by_status(admin_client):
 
 @pytest.mark.django_db
 def test_report_lists_work_first(admin_client):
-    statuses = [row["item"].status for row in admin_client.get(reverse("translations:report")).context["rows"]]
+    statuses = [
+        row["item"].status for row in admin_client.get(reverse("translations:report")).context["rows"]
+    ]
     missing, outdated = statuses.count(Status.MISSING), statuses.count(Status.OUTDATED)
     assert missing and outdated
     assert statuses[: missing + outdated] == [Status.MISSING] * missing + [Status.OUTDATED] * outdated
@@ -49,17 +51,23 @@ def test_report_lists_work_first(admin_client):
 @pytest.mark.django_db
 def test_report_filters_by_section_and_type(admin_client):
     item = outdated_item()
-    response = admin_client.get(reverse("translations:report"),
-                                {"section": item.section, "type": item.content_type_id})
+    response = admin_client.get(
+        reverse("translations:report"), {"section": item.section, "type": item.content_type_id}
+    )
     keys = {row["item"].pk for row in response.context["rows"]}
-    expected = set(TranslatableItem.objects.filter(section=item.section, content_type=item.content_type)
-                   .values_list("pk", flat=True))
+    expected = set(
+        TranslatableItem.objects.filter(section=item.section, content_type=item.content_type).values_list(
+            "pk", flat=True
+        )
+    )
     assert keys == expected and item.pk in keys
 
 
 @pytest.mark.django_db
 def test_report_ignores_bad_filter_values(admin_client):
-    response = admin_client.get(reverse("translations:report"), {"status": "nope", "type": "abc", "p": "9999"})
+    response = admin_client.get(
+        reverse("translations:report"), {"status": "nope", "type": "abc", "p": "9999"}
+    )
     assert response.status_code == 200
 
 
@@ -134,9 +142,13 @@ def test_desk_refuses_script_and_changes_nothing(admin_client):
     before = (article.title_en, str(article.body_en.get_prep_value()))
     response = admin_client.get(reverse("translations:item", args=[item.pk]))
     unit = response.context["fields"][0]["units"][0]
-    response = admin_client.post(reverse("translations:item", args=[item.pk]), {
-        f"s:{unit['path']}": unit["source"], f"t:{unit['path']}": "<script>alert(1)</script>",
-    })
+    response = admin_client.post(
+        reverse("translations:item", args=[item.pk]),
+        {
+            f"s:{unit['path']}": unit["source"],
+            f"t:{unit['path']}": "<script>alert(1)</script>",
+        },
+    )
     assert response.status_code == 400
     assert response.context["errors"] and "script" in str(response.context["errors"])
     article.refresh_from_db()
@@ -169,7 +181,9 @@ def test_admin_import_of_a_broken_file_says_why(admin_client, admin_user):
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
     profile.save()
-    upload = io.BytesIO(b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file')
+    upload = io.BytesIO(
+        b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file'
+    )
     upload.name = "broken.xlf"
     response = admin_client.post(reverse("translations:import"), {"file": upload})
     assert response.status_code == 400

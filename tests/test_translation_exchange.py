@@ -17,7 +17,13 @@ from hanoi_creative.translations.models import FieldTranslation, Status, Transla
 from hanoi_creative.translations.registry import field_specs, item_key, tracked_models
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-SCHEMA = Path(__file__).resolve().parent.parent / "hanoi_creative" / "translations" / "schema" / "xliff-1.2-export.xsd"
+SCHEMA = (
+    Path(__file__).resolve().parent.parent
+    / "hanoi_creative"
+    / "translations"
+    / "schema"
+    / "xliff-1.2-export.xsd"
+)
 
 
 def content_snapshot():
@@ -65,7 +71,9 @@ def test_xliff_export_is_valid_against_the_schema(tmp_path):
     root = document.getroot()
     assert root.get("version") == "1.2"
     files_ = root.findall("x:file", NS)
-    assert files_ and all(f.get("source-language") == "vi" and f.get("target-language") == "en" for f in files_)
+    assert files_ and all(
+        f.get("source-language") == "vi" and f.get("target-language") == "en" for f in files_
+    )
 
 
 @pytest.mark.django_db
@@ -73,7 +81,7 @@ def test_xliff_units_are_unique_per_file_and_cover_every_field(tmp_path):
     path = export(tmp_path, "xliff")
     root = etree.parse(str(path)).getroot()
     for file_el in root.findall("x:file", NS):
-        ids = [tu.get("id") for tu in file_el.iter("{%s}trans-unit" % NS["x"])]
+        ids = [tu.get("id") for tu in file_el.iter("{{{}}}trans-unit".format(NS["x"]))]
         assert len(ids) == len(set(ids))
     originals = {f.get("original") for f in root.findall("x:file", NS)}
     assert originals == {item.key for item in TranslatableItem.objects.select_related("content_type")}
@@ -96,8 +104,12 @@ def test_xliff_keeps_streamfield_and_rich_text_structure(tmp_path):
     assert len(units) == len(richtext.html_segments(paragraph["value"], "body")) > 0
     assert all(tu.get("datatype") == "html" for tu in units)
     # The changed paragraph asks for review and carries the Vietnamese it was translated from.
-    review = [tu for tu in body.iter("{%s}trans-unit" % NS["x"]) if tu.find("x:target", NS) is not None
-              and tu.find("x:target", NS).get("state") == "needs-review-translation"]
+    review = [
+        tu
+        for tu in body.iter("{{{}}}trans-unit".format(NS["x"]))
+        if tu.find("x:target", NS) is not None
+        and tu.find("x:target", NS).get("state") == "needs-review-translation"
+    ]
     assert len(review) == 1
     assert review[0].find("x:note[@from='previous-source']", NS) is not None
 
@@ -116,12 +128,20 @@ def test_export_status_filter(tmp_path):
     path = export(tmp_path, "po", "--status", "missing,outdated")
     catalogue = polib.pofile(str(path))
     keys = {entry.msgctxt.split("#")[0] for entry in units_of(catalogue)}
-    expected = {item.key for item in TranslatableItem.objects.select_related("content_type")
-                .filter(fields__status__in=[Status.MISSING, Status.OUTDATED]).distinct()}
+    expected = {
+        item.key
+        for item in TranslatableItem.objects.select_related("content_type")
+        .filter(fields__status__in=[Status.MISSING, Status.OUTDATED])
+        .distinct()
+    }
     assert keys == expected
     # Only the fields that need work, not the up-to-date ones of the same items.
     item, _article = outdated_article()
-    fields = {entry.msgctxt.split("#")[1].split(".")[0] for entry in catalogue if entry.msgctxt.startswith(item.key + "#")}
+    fields = {
+        entry.msgctxt.split("#")[1].split(".")[0]
+        for entry in catalogue
+        if entry.msgctxt.startswith(item.key + "#")
+    }
     assert fields == {"body"}
 
 
@@ -150,7 +170,9 @@ def test_unchanged_file_round_trip_is_byte_identical(tmp_path, file_format):
     statuses = list(FieldTranslation.objects.order_by("pk").values_list("pk", "status", "translated_at"))
     import_file(path)
     assert content_snapshot() == before
-    assert list(FieldTranslation.objects.order_by("pk").values_list("pk", "status", "translated_at")) == statuses
+    assert (
+        list(FieldTranslation.objects.order_by("pk").values_list("pk", "status", "translated_at")) == statuses
+    )
     again = tmp_path / f"again.{file_format}"
     call_command("export_translations", "--format", file_format, "--output", str(again))
     assert again.read_bytes() == path.read_bytes()
@@ -169,7 +191,7 @@ def test_xliff_translation_of_outdated_streamfield_updates_body_and_status(tmp_p
     path = export(tmp_path, "xliff", "--status", "outdated")
 
     def mutate(file_el):
-        for tu in file_el.iter("{%s}trans-unit" % NS["x"]):
+        for tu in file_el.iter("{{{}}}trans-unit".format(NS["x"])):
             target = tu.find("x:target", NS)
             if target is not None and target.get("state") == "needs-review-translation":
                 last = target[-1] if len(target) else None
@@ -186,7 +208,7 @@ def test_xliff_translation_of_outdated_streamfield_updates_body_and_status(tmp_p
     body_vi = article.body_vi.get_prep_value()
     # The English follows the Vietnamese structure: same blocks, same ids, same images.
     assert [(b["type"], b["id"]) for b in body_en] == [(b["type"], b["id"]) for b in body_vi]
-    for en, vi in zip(body_en, body_vi):
+    for en, vi in zip(body_en, body_vi, strict=False):
         if en["type"] == "image":
             assert en["value"]["image"] == vi["value"]["image"]
     assert "Hanoi Design Week every year." in str(body_en)
@@ -197,13 +219,18 @@ def test_xliff_translation_of_outdated_streamfield_updates_body_and_status(tmp_p
 
 @pytest.mark.django_db
 def test_links_in_translated_rich_text_keep_their_targets(tmp_path):
-    item = next(i for i in TranslatableItem.objects.select_related("content_type").filter(content_type__model="articlepage")
-                if 'linktype="page"' in str(i.get_object().body_vi.get_prep_value()))
+    item = next(
+        i
+        for i in TranslatableItem.objects.select_related("content_type").filter(
+            content_type__model="articlepage"
+        )
+        if 'linktype="page"' in str(i.get_object().body_vi.get_prep_value())
+    )
     article = item.get_object()
     path = export(tmp_path, "xliff")
 
     def mutate(file_el):
-        for tu in file_el.iter("{%s}trans-unit" % NS["x"]):
+        for tu in file_el.iter("{{{}}}trans-unit".format(NS["x"])):
             target = tu.find("x:target", NS)
             if target is not None and target.find("x:g[@ctype='link']", NS) is not None:
                 link = target.find("x:g[@ctype='link']", NS)
@@ -214,8 +241,9 @@ def test_links_in_translated_rich_text_keep_their_targets(tmp_path):
     import_file(path)
     article.refresh_from_db()
     html = str(article.body_en.get_prep_value())
-    assert re.search(r'<a id="\d+" linktype="page">Translated link text</a>', html) or \
-        re.search(r'<a linktype="page" id="\d+">Translated link text</a>', html)
+    assert re.search(r'<a id="\d+" linktype="page">Translated link text</a>', html) or re.search(
+        r'<a linktype="page" id="\d+">Translated link text</a>', html
+    )
 
 
 @pytest.mark.django_db
@@ -354,8 +382,10 @@ def test_po_cut_mid_entry_is_refused(tmp_path, capsys):
 @pytest.mark.django_db
 def test_unknown_unit_is_refused(tmp_path, capsys):
     path, catalogue = _translated_po(tmp_path)
-    catalogue.insert(len(catalogue) - 1,
-                     polib.POEntry(msgctxt="core.standardpage:999999#title", msgid="Không có", msgstr="None"))
+    catalogue.insert(
+        len(catalogue) - 1,
+        polib.POEntry(msgctxt="core.standardpage:999999#title", msgid="Không có", msgstr="None"),
+    )
     catalogue.metadata["X-Translation-Units"] = str(len(units_of(catalogue)))
     catalogue.save(str(path))
     _refused(path, capsys, "unknown unit")
@@ -391,7 +421,7 @@ def test_script_injection_is_refused_in_xliff(tmp_path, capsys):
 
     def mutate(file_el):
         target = file_el.find(".//x:target", NS)
-        script = etree.SubElement(target, "{%s}script" % NS["x"])
+        script = etree.SubElement(target, "{{{}}}script".format(NS["x"]))
         script.text = "alert(document.cookie)"
         target.set("state", "translated")
 
@@ -400,12 +430,15 @@ def test_script_injection_is_refused_in_xliff(tmp_path, capsys):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("payload", [
-    "<script>alert(1)</script>Text",
-    '<a href="javascript:alert(1)">click</a>',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    '<iframe src="https://example.com"></iframe>',
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>Text",
+        '<a href="javascript:alert(1)">click</a>',
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        '<iframe src="https://example.com"></iframe>',
+    ],
+)
 def test_script_injection_is_refused_in_po(tmp_path, capsys, payload):
     item, _article = outdated_article()
     path = export(tmp_path, "po", "--status", "outdated")
@@ -447,7 +480,9 @@ def test_one_bad_unit_refuses_the_whole_file(tmp_path, capsys):
     err = _refused(path, capsys, "unsafe markup")
     assert last.msgctxt in err
     # The good units before it were not written either.
-    assert TranslatableItem.objects.filter(status=Status.MISSING, content_type__model="articlepage").count() >= 2
+    assert (
+        TranslatableItem.objects.filter(status=Status.MISSING, content_type__model="articlepage").count() >= 2
+    )
 
 
 @pytest.mark.django_db
@@ -460,10 +495,12 @@ def test_not_an_xliff_file_is_refused(tmp_path, capsys):
 @pytest.mark.django_db
 def test_xml_entities_are_not_expanded(tmp_path, capsys):
     path = tmp_path / "bomb.xlf"
-    path.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
-                     b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
-                     b'<file original="core.homepage:1" source-language="vi" target-language="en" datatype="plaintext">'
-                     b'<body><trans-unit id="title"><source>&a;</source></trans-unit></body></file></xliff>')
+    path.write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        b'<file original="core.homepage:1" source-language="vi" target-language="en" datatype="plaintext">'
+        b'<body><trans-unit id="title"><source>&a;</source></trans-unit></body></file></xliff>'
+    )
     _refused(path, capsys, "DOCTYPE")
 
 

@@ -81,7 +81,9 @@ def test_vietnamese_url_of_untranslated_article_has_no_notice(client):
 def test_untranslated_programme_page_says_page(client, home):
     from hanoi_creative.core.models import StandardPage
 
-    page = StandardPage(title_vi="Trang chỉ có tiếng Việt", slug_vi="trang-chi-co-tieng-viet", intro_vi="Nội dung.")
+    page = StandardPage(
+        title_vi="Trang chỉ có tiếng Việt", slug_vi="trang-chi-co-tieng-viet", intro_vi="Nội dung."
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     html = client.get(page.url_in("en")).content.decode()

@@ -85,26 +85,37 @@ def test_command_counts_missing_units_in_vietnamese(tmp_path, capsys):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("payload, vietnamese, english", [
-    ("<script>alert(1)</script>Text",
-     "từ chối mã không an toàn (bản dịch không được chứa mã script)",
-     "unsafe markup refused (script is not allowed in a translation)"),
-    ('<a href="javascript:alert(1)">click</a>',
-     "từ chối mã không an toàn (bản dịch không được chứa mã script)",
-     "unsafe markup refused (script is not allowed in a translation)"),
-    ('<iframe src="https://example.com"></iframe>',
-     "từ chối mã không an toàn (bản dịch không được chứa <iframe>)",
-     "unsafe markup refused (<iframe> is not allowed in a translation)"),
-    ("<b>unclosed",
-     "mã định dạng bị lỗi (<b> không được đóng)",
-     "broken markup (<b> is never closed)"),
-    ("text</i>",
-     "mã định dạng bị lỗi (</i> đóng một phần tử chưa được mở)",
-     "broken markup (</i> closes an element that is not open)"),
-    ('<a id="99">no such link</a>',
-     'mã định dạng bị lỗi (<a id="99"> không khớp với phần tử nào của bản gốc)',
-     'broken markup (<a id="99"> does not match an element of the source)'),
-])
+@pytest.mark.parametrize(
+    "payload, vietnamese, english",
+    [
+        (
+            "<script>alert(1)</script>Text",
+            "từ chối mã không an toàn (bản dịch không được chứa mã script)",
+            "unsafe markup refused (script is not allowed in a translation)",
+        ),
+        (
+            '<a href="javascript:alert(1)">click</a>',
+            "từ chối mã không an toàn (bản dịch không được chứa mã script)",
+            "unsafe markup refused (script is not allowed in a translation)",
+        ),
+        (
+            '<iframe src="https://example.com"></iframe>',
+            "từ chối mã không an toàn (bản dịch không được chứa <iframe>)",
+            "unsafe markup refused (<iframe> is not allowed in a translation)",
+        ),
+        ("<b>unclosed", "mã định dạng bị lỗi (<b> không được đóng)", "broken markup (<b> is never closed)"),
+        (
+            "text</i>",
+            "mã định dạng bị lỗi (</i> đóng một phần tử chưa được mở)",
+            "broken markup (</i> closes an element that is not open)",
+        ),
+        (
+            '<a id="99">no such link</a>',
+            'mã định dạng bị lỗi (<a id="99"> không khớp với phần tử nào của bản gốc)',
+            'broken markup (<a id="99"> does not match an element of the source)',
+        ),
+    ],
+)
 def test_command_gives_markup_reasons_in_the_active_language(tmp_path, capsys, payload, vietnamese, english):
     path = outdated_po_with(tmp_path, payload)
     vi = run_import(path, "vi", capsys)
@@ -123,7 +134,7 @@ def test_command_gives_xliff_inline_reasons_in_vietnamese(tmp_path, capsys):
     tree = etree.parse(str(path))
     file_el = next(f for f in tree.getroot().findall("x:file", NS) if f.get("original") == item.key)
     target = file_el.find(".//x:target", NS)
-    etree.SubElement(target, "{%s}script" % NS["x"]).text = "alert(document.cookie)"
+    etree.SubElement(target, "{{{}}}script".format(NS["x"])).text = "alert(document.cookie)"
     target.set("state", "translated")
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     vi = run_import(path, "vi", capsys)
@@ -137,14 +148,18 @@ def test_command_gives_xliff_inline_reasons_in_vietnamese(tmp_path, capsys):
 @pytest.mark.django_db
 def test_command_refuses_a_doctype_in_vietnamese(tmp_path, capsys):
     path = tmp_path / "bomb.xlf"
-    path.write_bytes(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
-                     b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"/>')
+    path.write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"/>'
+    )
     assert "tệp XLIFF không được chứa DOCTYPE (entity, DTD)" in run_import(path, "vi", capsys)
 
 
 @pytest.mark.django_db
 def test_command_warns_about_removed_markup_in_vietnamese(tmp_path, capsys):
-    path = outdated_po_with(tmp_path, '<b onclick="alert(1)">Bold</b> <span style="color:red">plain</span> text.')
+    path = outdated_po_with(
+        tmp_path, '<b onclick="alert(1)">Bold</b> <span style="color:red">plain</span> text.'
+    )
     with translation.override("vi"):
         call_command("import_translations", str(path), "--dry-run")
     err = capsys.readouterr().err
@@ -184,10 +199,13 @@ def post_file(client, name, data):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language, reason, absent", [
-    ("vi", "XML không hợp lệ, tệp có thể đã bị cắt cụt", "well-formed"),
-    ("en", "not well-formed XML, the file may be truncated", "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "language, reason, absent",
+    [
+        ("vi", "XML không hợp lệ, tệp có thể đã bị cắt cụt", "well-formed"),
+        ("en", "not well-formed XML, the file may be truncated", "không hợp lệ"),
+    ],
+)
 def test_admin_import_refusal_is_in_the_users_language(desk_client, language, reason, absent):
     response = post_file(desk_client(language), "broken.xlf", CUT_XLIFF)
     assert response.status_code == 400
@@ -198,11 +216,16 @@ def test_admin_import_refusal_is_in_the_users_language(desk_client, language, re
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language, reason", [
-    ("vi", "từ chối mã không an toàn (bản dịch không được chứa mã script)"),
-    ("en", "unsafe markup refused (script is not allowed in a translation)"),
-])
-def test_admin_import_of_a_po_with_script_is_refused_in_the_users_language(tmp_path, desk_client, language, reason):
+@pytest.mark.parametrize(
+    "language, reason",
+    [
+        ("vi", "từ chối mã không an toàn (bản dịch không được chứa mã script)"),
+        ("en", "unsafe markup refused (script is not allowed in a translation)"),
+    ],
+)
+def test_admin_import_of_a_po_with_script_is_refused_in_the_users_language(
+    tmp_path, desk_client, language, reason
+):
     path = outdated_po_with(tmp_path, "<script>alert(1)</script>Text")
     before = content_snapshot()
     response = post_file(desk_client(language), "translations.po", path.read_bytes())
@@ -212,19 +235,28 @@ def test_admin_import_of_a_po_with_script_is_refused_in_the_users_language(tmp_p
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language, reason", [
-    ("vi", "mã định dạng bị lỗi (<b> không được đóng)"),
-    ("en", "broken markup (<b> is never closed)"),
-])
+@pytest.mark.parametrize(
+    "language, reason",
+    [
+        ("vi", "mã định dạng bị lỗi (<b> không được đóng)"),
+        ("en", "broken markup (<b> is never closed)"),
+    ],
+)
 def test_desk_item_refusal_is_in_the_users_language(desk_client, language, reason):
     client = desk_client(language)
     item = TranslatableItem.objects.get(status=Status.OUTDATED, content_type__model="articlepage")
     response = client.get(reverse("translations:item", args=[item.pk]))
-    unit = next(unit for field in response.context["fields"] for unit in field["units"] if unit["kind"] == "html")
+    unit = next(
+        unit for field in response.context["fields"] for unit in field["units"] if unit["kind"] == "html"
+    )
     before = content_snapshot()
-    response = client.post(reverse("translations:item", args=[item.pk]), {
-        f"s:{unit['path']}": unit["source"], f"t:{unit['path']}": "<b>unclosed",
-    })
+    response = client.post(
+        reverse("translations:item", args=[item.pk]),
+        {
+            f"s:{unit['path']}": unit["source"],
+            f"t:{unit['path']}": "<b>unclosed",
+        },
+    )
     assert response.status_code == 400
     assert reason in " ".join(why for _where, why in response.context["errors"])
     assert content_snapshot() == before

@@ -20,7 +20,9 @@ def item_of(obj):
 
 
 def new_page(home, **fields):
-    page = StandardPage(title_vi="Trang thử dịch", slug_vi="trang-thu-dich", intro_vi="Giới thiệu ngắn.", **fields)
+    page = StandardPage(
+        title_vi="Trang thử dịch", slug_vi="trang-thu-dich", intro_vi="Giới thiệu ngắn.", **fields
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     return StandardPage.objects.get(pk=page.pk)
@@ -146,9 +148,8 @@ def test_page_section_is_its_top_level_ancestor(home):
 
 @pytest.mark.django_db
 def test_every_tracked_model_is_covered():
-    from news.models import ArticlePage, Author, Category
-
     from hanoi_creative.translations.registry import tracked_models
+    from news.models import ArticlePage, Author, Category
 
     models = set(tracked_models())
     assert {StandardPage, ArticlePage, Author, Category} <= models
@@ -165,7 +166,9 @@ def test_rebuild_command_recreates_lost_status(home):
     after = dict(TranslatableItem.objects.values_list("object_id", "status").order_by())
     # Without snapshots, an outdated field cannot be told from an up-to-date one: only
     # "missing" survives a rebuild from nothing.
-    assert {k for k, v in after.items() if v == Status.MISSING} == {k for k, v in before.items() if v == Status.MISSING}
+    assert {k for k, v in after.items() if v == Status.MISSING} == {
+        k for k, v in before.items() if v == Status.MISSING
+    }
 
 
 @pytest.mark.django_db
@@ -173,7 +176,9 @@ def test_rebuild_keeps_snapshots_and_outdated_status():
     outdated = set(TranslatableItem.objects.filter(status=Status.OUTDATED).values_list("pk", flat=True))
     assert outdated
     call_command("rebuild_translation_status", verbosity=0)
-    assert set(TranslatableItem.objects.filter(status=Status.OUTDATED).values_list("pk", flat=True)) == outdated
+    assert (
+        set(TranslatableItem.objects.filter(status=Status.OUTDATED).values_list("pk", flat=True)) == outdated
+    )
 
 
 @pytest.mark.django_db

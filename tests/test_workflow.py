@@ -42,7 +42,9 @@ def listing(client):
     return client.get("/vi/tin-tuc/").content.decode()
 
 
-def test_reporter_submission_waits_for_the_editors(client, reporter, editor, newsroom_index, newsroom_category):
+def test_reporter_submission_waits_for_the_editors(
+    client, reporter, editor, newsroom_index, newsroom_category
+):
     article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
     assert not article.live
     assert article.owner == reporter
@@ -53,7 +55,9 @@ def test_reporter_submission_waits_for_the_editors(client, reporter, editor, new
     assert "Phố sách Hà Nội" not in listing(client)
 
 
-def test_editor_approval_publishes_to_the_listing(client, reporter, editor, newsroom_index, newsroom_category):
+def test_editor_approval_publishes_to_the_listing(
+    client, reporter, editor, newsroom_index, newsroom_category
+):
     article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
     response = act(client, editor, article, "approve", "Tốt, đăng luôn.")
     assert response.status_code == 302
@@ -104,8 +108,13 @@ def test_reporter_cannot_approve_their_own_submission(client, reporter, newsroom
 def test_reporter_cannot_publish_directly(client, reporter, newsroom_index, newsroom_category):
     client.force_login(reporter)
     data = page_create_data(
-        ArticlePage, newsroom_index, reporter, title_vi="Tin tự đăng", slug_vi="tin-tu-dang",
-        lead_vi="Sapo.", category=newsroom_category.pk,
+        ArticlePage,
+        newsroom_index,
+        reporter,
+        title_vi="Tin tự đăng",
+        slug_vi="tin-tu-dang",
+        lead_vi="Sapo.",
+        category=newsroom_category.pk,
     )
     client.post(f"/admin/pages/add/news/articlepage/{newsroom_index.pk}/", {**data, "action-publish": "1"})
     article = ArticlePage.objects.filter(slug_vi="tin-tu-dang").first()
@@ -113,7 +122,9 @@ def test_reporter_cannot_publish_directly(client, reporter, newsroom_index, news
     assert "Tin tự đăng" not in listing(client)
 
 
-def test_translator_submission_of_a_programme_page_reaches_editors(client, translator, editor, programme_pages):
+def test_translator_submission_of_a_programme_page_reaches_editors(
+    client, translator, editor, programme_pages
+):
     from tests.newsroom_forms import page_edit_data
 
     page = next(iter(programme_pages.values()))

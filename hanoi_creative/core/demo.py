@@ -55,7 +55,9 @@ def ensure_home():
     root = Page.get_first_root_node()
     # Wagtail's migrations leave a plain "Welcome" page as the site root; it would clash with
     # the home page's slug, so it goes (with its Site, which points at it) when it is empty.
-    for welcome in root.get_children().filter(content_type__model="page", content_type__app_label="wagtailcore"):
+    for welcome in root.get_children().filter(
+        content_type__model="page", content_type__app_label="wagtailcore"
+    ):
         if not welcome.get_children().exists():
             welcome.delete()
     spec = content.HOME
@@ -110,6 +112,8 @@ def load(log=print):
         home.body_en = _resolve_stream(content.HOME["body_en"], pages)
         home.save()
         publish(home)
-    log(f"Programme pages: {len(created) + int(created_home)} created, "
-        f"{len(content.PAGES) + 1 - len(created) - int(created_home)} already there.")
+    log(
+        f"Programme pages: {len(created) + int(created_home)} created, "
+        f"{len(content.PAGES) + 1 - len(created) - int(created_home)} already there."
+    )
     return home

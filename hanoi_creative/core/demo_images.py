@@ -46,7 +46,15 @@ def _home(draw):
         for col in range(WIDTH // size + 1):
             x, y = col * size, row * size
             colour = GOLD if (row + col) % 3 == 0 else GREEN if (row * col) % 4 == 1 else CREAM
-            draw.polygon([(x + size / 2, y + 10), (x + size - 10, y + size / 2), (x + size / 2, y + size - 10), (x + 10, y + size / 2)], fill=colour)
+            draw.polygon(
+                [
+                    (x + size / 2, y + 10),
+                    (x + size - 10, y + size / 2),
+                    (x + size / 2, y + size - 10),
+                    (x + 10, y + size / 2),
+                ],
+                fill=colour,
+            )
 
 
 PAINTERS = {"network": _network, "designation": _designation, "pillars": _pillars, "home": _home}

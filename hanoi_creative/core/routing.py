@@ -9,8 +9,7 @@ slug where the page has no slug of its own in that language).
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from modeltranslation.utils import build_localized_fieldname
-from modeltranslation.utils import get_language
+from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 

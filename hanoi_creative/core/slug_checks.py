@@ -55,7 +55,9 @@ def _values(obj):
 def indexed_clean(self):
     """Replaces the patched ``Page.clean``: per-language sibling check, then Wagtail's own."""
     if self.path and self.depth and self.depth > 1:
-        errors = slug_conflicts(self.path[: -Page.steplen], self.depth, effective_slugs(_values(self)), self.pk)
+        errors = slug_conflicts(
+            self.path[: -Page.steplen], self.depth, effective_slugs(_values(self)), self.pk
+        )
         if errors:
             raise ValidationError(errors)
     super(Page, self).clean()

@@ -19,4 +19,6 @@ class NewsroomConfig(AppConfig):
         post_migrate.connect(setup.ensure_newsroom_after_migrate, sender=self, dispatch_uid="newsroom-setup")
         news_index_model = setup.news_index_model()
         if news_index_model is not None:
-            post_save.connect(setup.news_index_saved, sender=news_index_model, dispatch_uid="newsroom-news-index")
+            post_save.connect(
+                setup.news_index_saved, sender=news_index_model, dispatch_uid="newsroom-news-index"
+            )

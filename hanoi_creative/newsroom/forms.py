@@ -24,7 +24,9 @@ from . import roles
 
 SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 DAMAGED_IMAGE = _("This image file is damaged or incomplete. Please upload the original file again.")
-SOURCE_FIELD_REFUSED = _("Translators cannot change the Vietnamese text. Only the English fields can be edited.")
+SOURCE_FIELD_REFUSED = _(
+    "Translators cannot change the Vietnamese text. Only the English fields can be edited."
+)
 
 
 def source_language_fields(model):
@@ -70,7 +72,9 @@ def _changed_source_fields(form):
     if not protected:
         return []
     changed = set(form.changed_data)
-    return [name for name in form.fields if name in protected and name in changed and _really_changed(form, name)]
+    return [
+        name for name in form.fields if name in protected and name in changed and _really_changed(form, name)
+    ]
 
 
 class SourceLanguageGuardMixin:
@@ -216,4 +220,3 @@ class SiteImageForm(SourceLanguageGuardMixin, BaseImageForm):
                 "Describe the photo for people who cannot see it (required). Add the English "
                 "alt text below, or leave it for the translators."
             )
-

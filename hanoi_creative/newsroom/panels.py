@@ -90,7 +90,9 @@ class ScheduledPanel(NewsroomPanel):
 
     def get_rows(self, request):
         now = timezone.now()
-        go_live = Revision.page_revisions.filter(approved_go_live_at__isnull=False).order_by("approved_go_live_at")
+        go_live = Revision.page_revisions.filter(approved_go_live_at__isnull=False).order_by(
+            "approved_go_live_at"
+        )
         expiring = Page.objects.live().filter(expire_at__gt=now).order_by("expire_at")
         count = go_live.count() + expiring.count()
         revisions = list(go_live.values_list("object_id", "approved_go_live_at")[:LIST_LENGTH])
@@ -118,7 +120,10 @@ class RecentlyPublishedPanel(NewsroomPanel):
         pages = Page.objects.live().filter(depth__gt=1, last_published_at__gte=since)
         count = pages.count()
         latest = pages.select_related("content_type").order_by("-last_published_at")[:LIST_LENGTH]
-        rows = [{"page": page, "when": page.last_published_at, "note": _("published"), "live": True} for page in latest]
+        rows = [
+            {"page": page, "when": page.last_published_at, "note": _("published"), "live": True}
+            for page in latest
+        ]
         return count, rows
 
 
@@ -133,7 +138,10 @@ class MissingEnglishPanel(NewsroomPanel):
         pages = Page.objects.live().filter(depth__gt=1).filter(Q(title_en__isnull=True) | Q(title_en=""))
         count = pages.count()
         latest = pages.select_related("content_type").order_by("-last_published_at")[:LIST_LENGTH]
-        rows = [{"page": page, "when": page.last_published_at, "note": _("published"), "live": True} for page in latest]
+        rows = [
+            {"page": page, "when": page.last_published_at, "note": _("published"), "live": True}
+            for page in latest
+        ]
         return count, rows
 
 

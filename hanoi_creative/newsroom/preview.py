@@ -33,13 +33,16 @@ def _wrap_serve_preview(original):
 
 
 def install_language_preview_modes():
-    from hanoi_creative.core.models import TranslatedPageMixin
     from wagtail.models import Page
+
+    from hanoi_creative.core.models import TranslatedPageMixin
 
     for model in _page_models():
         if not issubclass(model, TranslatedPageMixin) or not issubclass(model, Page):
             continue
-        if getattr(model.serve_preview, "_newsroom_language_preview", False) and "serve_preview" not in vars(model):
+        if getattr(model.serve_preview, "_newsroom_language_preview", False) and "serve_preview" not in vars(
+            model
+        ):
             continue
         model.preview_modes = property(_preview_modes)
         model.serve_preview = _wrap_serve_preview(model.serve_preview)

@@ -83,11 +83,22 @@ MODEL_PERMISSIONS = {
 }
 
 COLLECTION_PERMISSIONS = {
-    REPORTERS: ["wagtailimages.add_image", "wagtailimages.choose_image",
-                "wagtaildocs.add_document", "wagtaildocs.choose_document"],
-    EDITORS: ["wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.delete_image",
-              "wagtailimages.choose_image", "wagtaildocs.add_document", "wagtaildocs.change_document",
-              "wagtaildocs.delete_document", "wagtaildocs.choose_document"],
+    REPORTERS: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
+    EDITORS: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.delete_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.delete_document",
+        "wagtaildocs.choose_document",
+    ],
     TRANSLATORS: ["wagtailimages.change_image", "wagtailimages.choose_image", "wagtaildocs.choose_document"],
 }
 

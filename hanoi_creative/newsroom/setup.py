@@ -65,7 +65,9 @@ def ensure_groups(apps=global_apps):
             for codename in roles.ROOT_PAGE_PERMISSIONS.get(role, []):
                 permission = _page_permission(apps, codename)
                 if permission:
-                    GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page=root_page, permission=permission
+                    )
     return groups
 
 
@@ -81,7 +83,9 @@ def ensure_workflow(apps=global_apps, editors=None):
     workflow, _created = Workflow.objects.get_or_create(name=roles.WORKFLOW_NAME, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=roles.TASK_NAME).first()
     if task is None:
-        content_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
         task = GroupApprovalTask.objects.create(name=roles.TASK_NAME, active=True, content_type=content_type)
         task.groups.add(editors)
     if not WorkflowTask.objects.filter(workflow=workflow, task_id=task.pk).exists():

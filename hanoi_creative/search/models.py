@@ -29,7 +29,9 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
-        constraints = [models.UniqueConstraint(fields=["page", "language"], name="site_search_one_per_language")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="site_search_one_per_language")
+        ]
         indexes = [models.Index(fields=["language", "page"], name="site_search_language_page")]
 
     def __str__(self):

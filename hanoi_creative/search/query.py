@@ -34,7 +34,9 @@ class SearchHit:
 def _postgres_sql(terms):
     source = f"FROM {TABLE} d, plainto_tsquery('hc_unaccent'::regconfig, %s) AS query"
     where = "d.search_vector @@ query"
-    select = "(ts_filter(d.search_vector, '{a}') @@ query) AS title_hit, ts_rank(d.search_vector, query) AS score"
+    select = (
+        "(ts_filter(d.search_vector, '{a}') @@ query) AS title_hit, ts_rank(d.search_vector, query) AS score"
+    )
     order = "title_hit DESC, score DESC, d.date DESC NULLS LAST, d.id DESC"
     return source, [" ".join(terms)], where, [], select, [], order
 
@@ -65,9 +67,15 @@ class SearchResults:
             self._count = 0
             return
         builder = _postgres_sql if connection.vendor == "postgresql" else _sqlite_sql
-        self._source, self._source_params, where, where_params, self._select, self._select_params, self._order = (
-            builder(self.terms)
-        )
+        (
+            self._source,
+            self._source_params,
+            where,
+            where_params,
+            self._select,
+            self._select_params,
+            self._order,
+        ) = builder(self.terms)
         visible_sql, visible_params = public_pages(language).order_by().values("pk").query.sql_with_params()
         self._where = f"WHERE {where} AND d.language = %s AND d.page_id IN ({visible_sql})"
         self._where_params = [*where_params, language, *visible_params]
@@ -76,7 +84,8 @@ class SearchResults:
         if self._count is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT COUNT(*) {self._source} {self._where}", [*self._source_params, *self._where_params]
+                    f"SELECT COUNT(*) {self._source} {self._where}",
+                    [*self._source_params, *self._where_params],
                 )
                 self._count = cursor.fetchone()[0]
         return self._count
@@ -101,7 +110,10 @@ class SearchResults:
         return self._hits(rows)
 
     def _hits(self, rows):
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=[row[0] for row in rows]).defer_streamfields().specific()}
+        pages = {
+            page.pk: page
+            for page in Page.objects.filter(pk__in=[row[0] for row in rows]).defer_streamfields().specific()
+        }
         with_category = [page for page in pages.values() if hasattr(type(page), "category")]
         prefetch_related_objects(with_category, "category")
         hits = []

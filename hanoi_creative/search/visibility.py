@@ -39,4 +39,6 @@ def public_pages(language=None):
     from news.queries import visible_articles
 
     others = pages.not_type(article_model)
-    return Page.objects.filter(Q(pk__in=others.values("pk")) | Q(pk__in=visible_articles(language).values("pk")))
+    return Page.objects.filter(
+        Q(pk__in=others.values("pk")) | Q(pk__in=visible_articles(language).values("pk"))
+    )

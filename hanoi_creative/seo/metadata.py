@@ -181,7 +181,10 @@ def _home_graph(request, home_url, language):
                 "publisher": {"@id": f"{home_url}#organization"},
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{search_term_string}}"},
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": f"{search_url}?q={{search_term_string}}",
+                    },
                     "query-input": "required name=search_term_string",
                 },
             },
@@ -196,7 +199,13 @@ def _site_feeds():
             url = reverse("news:feed", kwargs={"format": kind})
         except NoReverseMatch:
             return []
-        feeds.append({"type": mime, "url": url, "title": _("News (%(format)s)") % {"format": kind.upper() if kind == "rss" else "Atom"}})
+        feeds.append(
+            {
+                "type": mime,
+                "url": url,
+                "title": _("News (%(format)s)") % {"format": kind.upper() if kind == "rss" else "Atom"},
+            }
+        )
     return feeds
 
 
@@ -235,7 +244,9 @@ def build_metadata(context):
         translated = page.translated_languages() if hasattr(page, "translated_languages") else [language]
         content_language = language if language in translated else settings.LANGUAGE_CODE
         canonical = _absolute(request, _url_in(page, content_language, request))
-        title = _own(page, "seo_title", content_language) or _own(page, "title", content_language) or page.title
+        title = (
+            _own(page, "seo_title", content_language) or _own(page, "title", content_language) or page.title
+        )
         description = _short(
             _own(page, "search_description", content_language)
             or _own(page, "intro", content_language)

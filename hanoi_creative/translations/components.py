@@ -15,17 +15,23 @@ def coverage_rows():
         total = sum(section.values())
         if not total:
             continue
-        rows.append({
-            "key": key,
-            "label": labels[key],
-            "total": total,
-            "coverage": round(100 * section[Status.UP_TO_DATE] / total),
-            "bars": [
-                {"status": name, "label": label, "count": section[name],
-                 "percent": round(100 * section[name] / total, 1)}
-                for name, label in Status.choices
-            ],
-        })
+        rows.append(
+            {
+                "key": key,
+                "label": labels[key],
+                "total": total,
+                "coverage": round(100 * section[Status.UP_TO_DATE] / total),
+                "bars": [
+                    {
+                        "status": name,
+                        "label": label,
+                        "count": section[name],
+                        "percent": round(100 * section[name] / total, 1),
+                    }
+                    for name, label in Status.choices
+                ],
+            }
+        )
     return sorted(rows, key=lambda row: (row["coverage"], str(row["label"]).lower()))
 
 

@@ -53,7 +53,11 @@ def strip_english(page):
 
 def _first_paragraph(body):
     for block in body:
-        if block.get("type") == "paragraph" and isinstance(block.get("value"), str) and "</p>" in block["value"]:
+        if (
+            block.get("type") == "paragraph"
+            and isinstance(block.get("value"), str)
+            and "</p>" in block["value"]
+        ):
             return block
     return None
 
@@ -86,8 +90,18 @@ def load(log=print):
             strip_english(page)
             stripped += 1
     # The newest translated article with rich text gets a new Vietnamese sentence.
-    outdated = next((page for page in articles if page.title_en and page.body_en and _first_paragraph(
-        segments.source_value(next(s for s in field_specs(ArticlePage) if s.name == "body"), page))), None)
+    outdated = next(
+        (
+            page
+            for page in articles
+            if page.title_en
+            and page.body_en
+            and _first_paragraph(
+                segments.source_value(next(s for s in field_specs(ArticlePage) if s.name == "body"), page)
+            )
+        ),
+        None,
+    )
     changed = bool(outdated) and _untouched(outdated, "body") and make_outdated(outdated)
     counts = status.status_counts()
     totals = {name: sum(section[name] for section in counts.values()) for name in Status.values}

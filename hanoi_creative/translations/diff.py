@@ -39,7 +39,9 @@ def line_diff(old_lines, new_lines):
         return []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            rows.extend({"op": "equal", "old": escape(line), "new": escape(line)} for line in old_lines[i1:i2])
+            rows.extend(
+                {"op": "equal", "old": escape(line), "new": escape(line)} for line in old_lines[i1:i2]
+            )
         elif op == "replace":
             old_part, new_part = old_lines[i1:i2], new_lines[j1:j2]
             for index in range(max(len(old_part), len(new_part))):
@@ -47,15 +49,23 @@ def line_diff(old_lines, new_lines):
                     old_html, new_html = _words(old_part[index], new_part[index])
                     rows.append({"op": "replace", "old": old_html, "new": new_html})
                 elif index < len(old_part):
-                    rows.append({"op": "delete", "old": mark_safe(f"<del>{escape(old_part[index])}</del>"), "new": ""})
+                    rows.append(
+                        {"op": "delete", "old": mark_safe(f"<del>{escape(old_part[index])}</del>"), "new": ""}
+                    )
                 else:
-                    rows.append({"op": "insert", "old": "", "new": mark_safe(f"<ins>{escape(new_part[index])}</ins>")})
+                    rows.append(
+                        {"op": "insert", "old": "", "new": mark_safe(f"<ins>{escape(new_part[index])}</ins>")}
+                    )
         elif op == "delete":
-            rows.extend({"op": "delete", "old": mark_safe(f"<del>{escape(line)}</del>"), "new": ""}
-                        for line in old_lines[i1:i2])
+            rows.extend(
+                {"op": "delete", "old": mark_safe(f"<del>{escape(line)}</del>"), "new": ""}
+                for line in old_lines[i1:i2]
+            )
         else:
-            rows.extend({"op": "insert", "old": "", "new": mark_safe(f"<ins>{escape(line)}</ins>")}
-                        for line in new_lines[j1:j2])
+            rows.extend(
+                {"op": "insert", "old": "", "new": mark_safe(f"<ins>{escape(line)}</ins>")}
+                for line in new_lines[j1:j2]
+            )
     return rows
 
 

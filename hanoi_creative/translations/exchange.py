@@ -86,7 +86,11 @@ def export_item(item, statuses=None):
             )
         groups = {}
         if spec.kind == STREAM:
-            groups = {f"{spec.name}.{block.get('id')}": block.get("type") for block in source if isinstance(block, dict)}
+            groups = {
+                f"{spec.name}.{block.get('id')}": block.get("type")
+                for block in source
+                if isinstance(block, dict)
+            }
         if units:
             fields.append(ExportField(spec.name, str(spec.label), row.status, units, groups))
     if not fields:
@@ -160,7 +164,9 @@ class Plan:
 
     @property
     def confirmed_fields(self):
-        return sum(1 for item in self.items for plan in item.fields.values() if plan.confirm and not plan.write)
+        return sum(
+            1 for item in self.items for plan in item.fields.values() if plan.confirm and not plan.write
+        )
 
 
 def plan(units, confirm_all=False, progress=None):
@@ -186,20 +192,36 @@ def plan(units, confirm_all=False, progress=None):
             continue
         spec = field_spec(type(obj), unit.path.split(".", 1)[0])
         if spec is None:
-            errors.append((unit.where, _("unknown unit: %(path)s is not a translatable field") % {"path": unit.path}))
+            errors.append(
+                (unit.where, _("unknown unit: %(path)s is not a translatable field") % {"path": unit.path})
+            )
             continue
         entry = by_field.get((unit.key, spec.name))
         if entry is None:
             content = status.latest_content(obj)
             source = segments.source_value(spec, content)
             pairs = segments.field_segments(spec, source, segments.target_value(spec, content))
-            entry = {"obj": obj, "spec": spec, "source": source, "pairs": pairs,
-                     "by_path": {seg.path: (seg, target) for seg, target in pairs}, "units": {}}
+            entry = {
+                "obj": obj,
+                "spec": spec,
+                "source": source,
+                "pairs": pairs,
+                "by_path": {seg.path: (seg, target) for seg, target in pairs},
+                "units": {},
+            }
             by_field[(unit.key, spec.name)] = entry
         found = entry["by_path"].get(unit.path)
         if found is None:
-            errors.append((unit.where, _("unknown unit: %(path)s is not in the current Vietnamese text "
-                                         "(it may have changed since the export)") % {"path": unit.path}))
+            errors.append(
+                (
+                    unit.where,
+                    _(
+                        "unknown unit: %(path)s is not in the current Vietnamese text "
+                        "(it may have changed since the export)"
+                    )
+                    % {"path": unit.path},
+                )
+            )
             continue
         segment, _current = found
         if unit.source is not None and unit.source != segment.text:
@@ -249,9 +271,16 @@ def plan(units, confirm_all=False, progress=None):
             field_plan.confirm = True
         else:
             if changed:
-                warnings.append((f"{key} {name}", _("%(done)s of %(total)s segments translated; the field is left "
-                                                    "as it is until all are") % {"done": len(units_here),
-                                                                                 "total": len(pairs)}))
+                warnings.append(
+                    (
+                        f"{key} {name}",
+                        _(
+                            "%(done)s of %(total)s segments translated; the field is left "
+                            "as it is until all are"
+                        )
+                        % {"done": len(units_here), "total": len(pairs)},
+                    )
+                )
             skipped += 1
             continue
         items.setdefault(key, ItemPlan(entry["obj"])).fields[name] = field_plan
@@ -312,12 +341,21 @@ def apply(the_plan, user=None, progress=None):
                     else:
                         _save_object(obj, values, user)
                     obj = type(obj)._default_manager.get(pk=obj.pk)
-                status.record(obj, confirm={name for name, fp in item_plan.fields.items() if fp.write or fp.confirm})
+                status.record(
+                    obj, confirm={name for name, fp in item_plan.fields.items() if fp.write or fp.confirm}
+                )
                 if progress:
                     progress()
     except ValidationError as error:
-        raise Refused([(item_key(obj), _("the translation does not fit the field: %(reason)s")
-                        % {"reason": "; ".join(error.messages)})]) from error
+        raise Refused(
+            [
+                (
+                    item_key(obj),
+                    _("the translation does not fit the field: %(reason)s")
+                    % {"reason": "; ".join(error.messages)},
+                )
+            ]
+        ) from error
     return the_plan
 
 

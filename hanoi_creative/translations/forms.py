@@ -12,8 +12,9 @@ MAX_UPLOAD = 20 * 1024 * 1024
 class ReportFilterForm(forms.Form):
     section = forms.ChoiceField(label=_("Section"), required=False)
     type = forms.ChoiceField(label=_("Type"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Any status"))] + list(Status.choices))
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status"))] + list(Status.choices)
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,7 +26,11 @@ class ReportFilterForm(forms.Form):
         type_ids = TranslatableItem.objects.order_by().values_list("content_type", flat=True).distinct()
         types = ContentType.objects.filter(pk__in=list(type_ids))
         self.fields["type"].choices = [("", _("All types"))] + sorted(
-            ((str(ct.pk), str(ct.model_class()._meta.verbose_name).capitalize()) for ct in types if ct.model_class()),
+            (
+                (str(ct.pk), str(ct.model_class()._meta.verbose_name).capitalize())
+                for ct in types
+                if ct.model_class()
+            ),
             key=lambda pair: pair[1].lower(),
         )
 
@@ -45,8 +50,11 @@ class ReportFilterForm(forms.Form):
 class ExportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=[("xliff", "XLIFF 1.2"), ("po", "gettext PO")])
     include = forms.MultipleChoiceField(
-        label=_("Fields"), required=False, widget=forms.CheckboxSelectMultiple,
-        choices=list(Status.choices), initial=[Status.MISSING, Status.OUTDATED],
+        label=_("Fields"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=list(Status.choices),
+        initial=[Status.MISSING, Status.OUTDATED],
         help_text=_("Leave all unticked to export every field."),
     )
 

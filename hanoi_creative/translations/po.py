@@ -56,15 +56,20 @@ def export(items):
         UNIT_COUNT: str(len(entries)),
     }
     po.extend(entries)
-    po.append(polib.POEntry(msgctxt=END_CONTEXT, msgid=END_TEXT, msgstr=END_TEXT,
-                            comment="Marks the end of the file; leave it as it is."))
+    po.append(
+        polib.POEntry(
+            msgctxt=END_CONTEXT,
+            msgid=END_TEXT,
+            msgstr=END_TEXT,
+            comment="Marks the end of the file; leave it as it is.",
+        )
+    )
     return str(po) + "\n"
 
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _LINE = re.compile(
-    r"^(?:\s*|#.*|(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+%s\s*|(?:#~\s*)?%s\s*)$"
-    % (_STRING, _STRING)
+    rf"^(?:\s*|#.*|(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*|(?:#~\s*)?{_STRING}\s*)$"
 )
 
 
@@ -78,8 +83,9 @@ def check_syntax(text):
         raise Refused.file(_("the file does not end with a newline: it looks truncated"))
     for number, line in enumerate(text.splitlines(), start=1):
         if not _LINE.match(line):
-            raise Refused([(_at_line(number),
-                             _("not valid PO syntax: the file may be truncated or damaged"))])
+            raise Refused(
+                [(_at_line(number), _("not valid PO syntax: the file may be truncated or damaged"))]
+            )
 
 
 def parse(text):

@@ -23,23 +23,72 @@ from django.utils.translation import gettext as _
 
 VOID_TAGS = {"br", "embed", "img", "hr", "wbr"}
 BLOCK_TAGS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "ul", "ol", "div", "pre",
-    "figure", "figcaption", "table", "thead", "tbody", "tr", "td", "th", "hr", "dl", "dt", "dd",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "div",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
 }
 # Formatting that never carries attributes in Wagtail's format: shown bare to translators.
 PLAIN_INLINE = {"b", "i", "strong", "em", "u", "s", "sub", "sup", "code", "br", "small", "mark"}
 # Elements that can run script or load content: a file containing one is refused outright.
 DANGEROUS_TAGS = {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "textarea", "select", "link", "meta", "base", "svg", "math", "template", "noscript",
-    "img", "video", "audio", "source",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "link",
+    "meta",
+    "base",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "img",
+    "video",
+    "audio",
+    "source",
 }
 SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|/|#)", re.IGNORECASE)
 SCRIPT_TEXT = re.compile(r"<\s*/?\s*script|javascript\s*:", re.IGNORECASE)
 # Rich-text editor features and the inline tags they produce.
 FEATURE_TAGS = {
-    "bold": "b", "italic": "i", "link": "a", "superscript": "sup", "subscript": "sub",
-    "strikethrough": "s", "code": "code",
+    "bold": "b",
+    "italic": "i",
+    "link": "a",
+    "superscript": "sup",
+    "subscript": "sub",
+    "strikethrough": "s",
+    "code": "code",
 }
 DEFAULT_FEATURES = ["bold", "italic", "link"]
 
@@ -61,7 +110,9 @@ class Element:
         self.children = children if children is not None else []
 
     def copy(self):
-        return Element(self.tag, self.attrs, [c.copy() if isinstance(c, Element) else c for c in self.children])
+        return Element(
+            self.tag, self.attrs, [c.copy() if isinstance(c, Element) else c for c in self.children]
+        )
 
 
 class _TreeBuilder(HTMLParser):
@@ -106,7 +157,9 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data):
         if self.strict and "<" in data:
-            raise MarkupError(_("a '<' that does not start a complete element (write &lt; for the character)"))
+            raise MarkupError(
+                _("a '<' that does not start a complete element (write &lt; for the character)")
+            )
         self._text(data)
 
     def handle_entityref(self, name):
@@ -157,7 +210,9 @@ def serialize_children(children):
         elif child.tag in VOID_TAGS:
             out.append(f"<{child.tag}{_attrs_html(child.attrs)}/>")
         else:
-            out.append(f"<{child.tag}{_attrs_html(child.attrs)}>{serialize_children(child.children)}</{child.tag}>")
+            out.append(
+                f"<{child.tag}{_attrs_html(child.attrs)}>{serialize_children(child.children)}</{child.tag}>"
+            )
     return "".join(out)
 
 
@@ -290,13 +345,21 @@ def parse_target(text, source_elements, features=None):
             ident = attrs.pop("id", None)
             for name, value in attrs.items():
                 if name.lower().startswith("on"):
-                    warnings.append(_("removed the event handler %(name)s= from <%(tag)s>")
-                                    % {"name": name, "tag": node.tag})
-                if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and not SAFE_URL.match(
-                    re.sub(r"[\x00-\x20]", "", value)
-                ):
-                    raise InjectionError(_('<%(tag)s %(name)s="%(value)s"> is not a safe link')
-                                         % {"tag": node.tag, "name": name, "value": value[:40]})
+                    warnings.append(
+                        _("removed the event handler %(name)s= from <%(tag)s>")
+                        % {"name": name, "tag": node.tag}
+                    )
+                if name.lower() in {
+                    "href",
+                    "src",
+                    "action",
+                    "formaction",
+                    "xlink:href",
+                } and not SAFE_URL.match(re.sub(r"[\x00-\x20]", "", value)):
+                    raise InjectionError(
+                        _('<%(tag)s %(name)s="%(value)s"> is not a safe link')
+                        % {"tag": node.tag, "name": name, "value": value[:40]}
+                    )
             if node.tag in DANGEROUS_TAGS and ident is None:
                 raise InjectionError(_("<%(tag)s> is not allowed in a translation") % {"tag": node.tag})
             if ident is not None:
@@ -306,9 +369,13 @@ def parse_target(text, source_elements, features=None):
                     source = None
                 if source is None or source.tag != node.tag or int(ident) < 1:
                     if node.tag in DANGEROUS_TAGS:
-                        raise InjectionError(_("<%(tag)s> is not allowed in a translation") % {"tag": node.tag})
-                    raise MarkupError(_('<%(tag)s id="%(id)s"> does not match an element of the source')
-                                      % {"tag": node.tag, "id": ident})
+                        raise InjectionError(
+                            _("<%(tag)s> is not allowed in a translation") % {"tag": node.tag}
+                        )
+                    raise MarkupError(
+                        _('<%(tag)s id="%(id)s"> does not match an element of the source')
+                        % {"tag": node.tag, "id": ident}
+                    )
                 result.append(Element(source.tag, source.attrs, clean(node.children)))
                 continue
             if node.tag in allowed and node.tag != "a":
@@ -322,8 +389,9 @@ def parse_target(text, source_elements, features=None):
                     warnings.append(_("removed attributes from a new link"))
                 result.append(Element("a", [("href", attrs["href"])], clean(node.children)))
             else:
-                warnings.append(_("removed <%(tag)s> (the editor does not allow it), kept its text")
-                                % {"tag": node.tag})
+                warnings.append(
+                    _("removed <%(tag)s> (the editor does not allow it), kept its text") % {"tag": node.tag}
+                )
                 result.extend(clean(node.children))
         return result
 

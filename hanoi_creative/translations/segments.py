@@ -75,7 +75,11 @@ def _match(items_en, index, item):
     found = by_id.get(item.get("id")) if isinstance(item, dict) else None
     if found is None and index < len(items_en):
         candidate = items_en[index]
-        if isinstance(candidate, dict) and isinstance(item, dict) and candidate.get("type") == item.get("type"):
+        if (
+            isinstance(candidate, dict)
+            and isinstance(item, dict)
+            and candidate.get("type") == item.get("type")
+        ):
             found = candidate
     return found
 
@@ -93,16 +97,28 @@ def _slots(block, vi, en, path, label):
                 continue
             match = _match(items_en, index, item)
             ident = item.get("id") or str(index)
-            yield from _slots_in(child, item, "value", match.get("value") if match else None, f"{path}.{ident}",
-                                 _block_label(child))
+            yield from _slots_in(
+                child,
+                item,
+                "value",
+                match.get("value") if match else None,
+                f"{path}.{ident}",
+                _block_label(child),
+            )
     elif isinstance(block, blocks.ListBlock):
         items_en = en if isinstance(en, list) else []
         for index, item in enumerate(vi if isinstance(vi, list) else []):
             if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
                 match = _match(items_en, index, item)
                 ident = item.get("id") or str(index)
-                yield from _slots_in(block.child_block, item, "value", match.get("value") if match else None,
-                                     f"{path}.{ident}", label)
+                yield from _slots_in(
+                    block.child_block,
+                    item,
+                    "value",
+                    match.get("value") if match else None,
+                    f"{path}.{ident}",
+                    label,
+                )
             else:
                 match = items_en[index] if index < len(items_en) else None
                 yield from _slots_in(block.child_block, vi, index, match, f"{path}.{index}", label)
@@ -112,7 +128,9 @@ def _slots(block, vi, en, path, label):
         en = en if isinstance(en, dict) else {}
         for name, child in block.child_blocks.items():
             if name in vi:
-                yield from _slots_in(child, vi, name, en.get(name), f"{path}.{name}", f"{label} · {_block_label(child)}")
+                yield from _slots_in(
+                    child, vi, name, en.get(name), f"{path}.{name}", f"{label} · {_block_label(child)}"
+                )
 
 
 def _slots_in(block, container, key, en, path, label):
@@ -136,14 +154,18 @@ def _leaf_segments(path, kind, vi, en, label, features=None):
         return pairs
     if not isinstance(vi, str) or not vi.strip():
         return []
-    return [(richtext.Segment(path, "text", vi, label=label), en if isinstance(en, str) and en.strip() else None)]
+    return [
+        (richtext.Segment(path, "text", vi, label=label), en if isinstance(en, str) and en.strip() else None)
+    ]
 
 
 def field_segments(spec, source, target):
     """[(Segment, English text or None)] for one field's values (raw, as ``raw_value`` gives)."""
     if spec.kind == STREAM:
         pairs = []
-        for path, block, container, key, en, label in _slots(spec.stream_block, source, target, spec.name, ""):
+        for path, block, container, key, en, label in _slots(
+            spec.stream_block, source, target, spec.name, ""
+        ):
             kind = "richtext" if isinstance(block, blocks.RichTextBlock) else "text"
             leaf = _leaf_segments(path, kind, container[key], en, label.strip(" ·"))
             for segment, _target in leaf:

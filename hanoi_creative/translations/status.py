@@ -92,8 +92,15 @@ def record(obj, confirm=(), content=None):
     if to_update:
         FieldTranslation.objects.bulk_update(
             to_update,
-            ["status", "source_snapshot", "source_hash", "current_source_hash", "target_hash", "translated_at",
-             "position"],
+            [
+                "status",
+                "source_snapshot",
+                "source_hash",
+                "current_source_hash",
+                "target_hash",
+                "translated_at",
+                "position",
+            ],
         )
     stale = [name for name in existing if name not in kept]
     if stale:

@@ -53,22 +53,27 @@ def report(request):
             "item": item,
             "section": labels.get(item.section, item.section),
             "type": str(item.content_type.model_class()._meta.verbose_name).capitalize()
-            if item.content_type.model_class() else item.content_type.model,
+            if item.content_type.model_class()
+            else item.content_type.model,
         }
         for item in page.object_list
     ]
     query = request.GET.copy()
     query.pop("p", None)
-    return TemplateResponse(request, "translations/report.html", {
-        "filter_form": form,
-        "rows": rows,
-        "page_obj": page,
-        "paginator": paginator,
-        "query": query.urlencode(),
-        "export_form": ExportForm(),
-        "import_form": ImportForm(),
-        "counts": _totals(status.status_counts(queryset)),
-    })
+    return TemplateResponse(
+        request,
+        "translations/report.html",
+        {
+            "filter_form": form,
+            "rows": rows,
+            "page_obj": page,
+            "paginator": paginator,
+            "query": query.urlencode(),
+            "export_form": ExportForm(),
+            "import_form": ImportForm(),
+            "counts": _totals(status.status_counts(queryset)),
+        },
+    )
 
 
 def _totals(counts):
@@ -91,15 +96,27 @@ def _field_views(item, obj, content, posted=None):
         units = []
         for segment, target in pairs:
             value = posted.get(f"t:{segment.path}", "") if posted is not None else (target or "")
-            units.append({"path": segment.path, "source": segment.text, "target": value, "kind": segment.kind,
-                          "label": segment.label, "rows": min(12, max(2, len(segment.text) // 70 + 1))})
-        fields.append({
-            "name": spec.name,
-            "label": str(spec.label),
-            "status": row,
-            "units": units,
-            "diff": field_diff(spec, row.source_snapshot, source) if row.status == Status.OUTDATED else [],
-        })
+            units.append(
+                {
+                    "path": segment.path,
+                    "source": segment.text,
+                    "target": value,
+                    "kind": segment.kind,
+                    "label": segment.label,
+                    "rows": min(12, max(2, len(segment.text) // 70 + 1)),
+                }
+            )
+        fields.append(
+            {
+                "name": spec.name,
+                "label": str(spec.label),
+                "status": row,
+                "units": units,
+                "diff": field_diff(spec, row.source_snapshot, source)
+                if row.status == Status.OUTDATED
+                else [],
+            }
+        )
     return fields
 
 
@@ -117,11 +134,17 @@ def item_view(request, pk):
             if not key.startswith("t:"):
                 continue
             path = key[2:]
-            units.append(exchange.ImportedUnit(
-                key=item.key, path=path, source=request.POST.get(f"s:{path}"),
-                # Browsers send CRLF from text areas; the stored text uses LF.
-                target=value.replace("\r\n", "\n"), confirmed=True, where=path,
-            ))
+            units.append(
+                exchange.ImportedUnit(
+                    key=item.key,
+                    path=path,
+                    source=request.POST.get(f"s:{path}"),
+                    # Browsers send CRLF from text areas; the stored text uses LF.
+                    target=value.replace("\r\n", "\n"),
+                    confirmed=True,
+                    where=path,
+                )
+            )
         try:
             plan = exchange.plan(units, confirm_all=True)
             exchange.apply(plan, user=request.user)
@@ -130,21 +153,28 @@ def item_view(request, pk):
         else:
             for where, note in plan.warnings:
                 messages.warning(request, f"{where}: {note}")
-            messages.success(request, _("Translation saved: %(written)s fields updated, %(confirmed)s confirmed.")
-                             % {"written": plan.written_fields, "confirmed": plan.confirmed_fields})
+            messages.success(
+                request,
+                _("Translation saved: %(written)s fields updated, %(confirmed)s confirmed.")
+                % {"written": plan.written_fields, "confirmed": plan.confirmed_fields},
+            )
             return redirect("translations:item", pk=item.pk)
         item.refresh_from_db()
     content = status.latest_content(obj)
-    response = TemplateResponse(request, "translations/item.html", {
-        "item": item,
-        "object": obj,
-        "section": section_labels([item.section])[item.section],
-        "type_label": str(type(obj)._meta.verbose_name).capitalize(),
-        "fields": _field_views(item, obj, content, posted if errors else None),
-        "errors": errors,
-        "edit_url": _edit_url(obj),
-        "has_draft": content is not obj,
-    })
+    response = TemplateResponse(
+        request,
+        "translations/item.html",
+        {
+            "item": item,
+            "object": obj,
+            "section": section_labels([item.section])[item.section],
+            "type_label": str(type(obj)._meta.verbose_name).capitalize(),
+            "fields": _field_views(item, obj, content, posted if errors else None),
+            "errors": errors,
+            "edit_url": _edit_url(obj),
+            "has_draft": content is not obj,
+        },
+    )
     if errors:
         response.status_code = 400
     return response
@@ -187,7 +217,9 @@ def import_view(request):
         except exchange.Refused as refusal:
             context["errors"] = refusal.errors
         else:
-            context.update(plan=plan, warnings=plan.warnings, units=len(units), dry_run=form.cleaned_data["dry_run"])
+            context.update(
+                plan=plan, warnings=plan.warnings, units=len(units), dry_run=form.cleaned_data["dry_run"]
+            )
     response = TemplateResponse(request, "translations/import_result.html", context)
     if context["errors"] or not form.is_valid():
         response.status_code = 400

@@ -21,8 +21,9 @@ def register_desk_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_desk_menu_item():
-    return DeskMenuItem(_("Translations"), reverse("translations:report"), icon_name="globe", order=250,
-                        name="translations")
+    return DeskMenuItem(
+        _("Translations"), reverse("translations:report"), icon_name="globe", order=250, name="translations"
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -65,7 +65,10 @@ def export(items):
     root = etree.Element(_q("xliff"), nsmap={None: NS}, version="1.2")
     for item in items:
         file_el = etree.SubElement(
-            root, _q("file"), original=item.key, datatype="plaintext",
+            root,
+            _q("file"),
+            original=item.key,
+            datatype="plaintext",
             attrib={"source-language": SOURCE, "target-language": TARGET, "product-name": "hanoi-creative"},
         )
         header = etree.SubElement(file_el, _q("header"))
@@ -73,7 +76,9 @@ def export(items):
         note.text = f"{item.type_label}: {item.title}"
         body = etree.SubElement(file_el, _q("body"))
         for fld in item.fields:
-            group = etree.SubElement(body, _q("group"), id=f"field:{fld.name}", resname=fld.name, restype="x-field")
+            group = etree.SubElement(
+                body, _q("group"), id=f"field:{fld.name}", resname=fld.name, restype="x-field"
+            )
             blocks = {}
             for unit in fld.units:
                 parent = group
@@ -82,20 +87,30 @@ def export(items):
                     if block_path in fld.groups:
                         if block_path not in blocks:
                             blocks[block_path] = etree.SubElement(
-                                group, _q("group"), id=f"block:{block_path}", resname=fld.groups[block_path] or "",
+                                group,
+                                _q("group"),
+                                id=f"block:{block_path}",
+                                resname=fld.groups[block_path] or "",
                                 restype="x-block",
                             )
                         parent = blocks[block_path]
-                tu = etree.SubElement(parent, _q("trans-unit"), id=unit.path,
-                                      datatype="html" if unit.kind == "html" else "plaintext")
+                tu = etree.SubElement(
+                    parent,
+                    _q("trans-unit"),
+                    id=unit.path,
+                    datatype="html" if unit.kind == "html" else "plaintext",
+                )
                 tu.set(f"{{{XML_NS}}}space", "preserve")
                 if unit.label:
                     tu.set("resname", unit.label)
                 source = etree.SubElement(tu, _q("source"))
                 _fill(source, unit.kind, unit.source)
                 if unit.target:
-                    target = etree.SubElement(tu, _q("target"),
-                                              state="needs-review-translation" if unit.needs_review else "translated")
+                    target = etree.SubElement(
+                        tu,
+                        _q("target"),
+                        state="needs-review-translation" if unit.needs_review else "translated",
+                    )
                     _fill(target, unit.kind, unit.target)
                 if unit.previous:
                     previous = etree.SubElement(tu, _q("note"), attrib={"from": "previous-source"})
@@ -160,15 +175,21 @@ def _to_repr(element, kind):
             ctype = child.get("ctype") or ""
             tag = TAGS.get(ctype) or (ctype[7:] if ctype.startswith("x-html-") else "")
             if not tag.isalnum():
-                raise _Inline(_('<%(tag)s id="%(id)s"> has an unknown ctype "%(ctype)s"')
-                              % {"tag": local, "id": child.get("id"), "ctype": ctype})
+                raise _Inline(
+                    _('<%(tag)s id="%(id)s"> has an unknown ctype "%(ctype)s"')
+                    % {"tag": local, "id": child.get("id"), "ctype": ctype}
+                )
             tag = tag.lower()
             if tag in richtext.DANGEROUS_TAGS and tag not in ("embed", "img"):
                 raise _Inline(_("<%(tag)s> is not allowed in a translation") % {"tag": tag}, unsafe=True)
-            ident = "" if tag in richtext.PLAIN_INLINE else f' id="{escape(child.get("id") or "", quote=True)}"'
+            ident = (
+                "" if tag in richtext.PLAIN_INLINE else f' id="{escape(child.get("id") or "", quote=True)}"'
+            )
             if local == "x" or tag in richtext.VOID_TAGS:
                 if len(child) or child.text:
-                    raise _Inline(_('<%(tag)s ctype="%(ctype)s"> cannot hold text') % {"tag": local, "ctype": ctype})
+                    raise _Inline(
+                        _('<%(tag)s ctype="%(ctype)s"> cannot hold text') % {"tag": local, "ctype": ctype}
+                    )
                 inner = f"<{tag}{ident}/>"
             else:
                 inner = f"<{tag}{ident}>{_to_repr(child, kind)}</{tag}>"
@@ -181,8 +202,9 @@ def _to_repr(element, kind):
 
 def parse(data):
     """ImportedUnits from XLIFF bytes; a file that is not XLIFF 1.2 is refused outright."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=False)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
@@ -216,10 +238,20 @@ def parse(data):
             except _Inline as problem:
                 # The same wording as exchange.plan gives for markup found broken or unsafe there.
                 reason = {"reason": problem}
-                error = (_("unsafe markup refused (%(reason)s)") % reason if problem.unsafe
-                         else _("broken markup (%(reason)s)") % reason)
+                error = (
+                    _("unsafe markup refused (%(reason)s)") % reason
+                    if problem.unsafe
+                    else _("broken markup (%(reason)s)") % reason
+                )
             units.append(
-                ImportedUnit(key=key, path=path, source=source, target=target,
-                             confirmed=bool(target) and state in CONFIRMED_STATES, where=where, error=error)
+                ImportedUnit(
+                    key=key,
+                    path=path,
+                    source=source,
+                    target=target,
+                    confirmed=bool(target) and state in CONFIRMED_STATES,
+                    where=where,
+                    error=error,
+                )
             )
     return units

@@ -99,7 +99,12 @@ def missing_translation(context):
     page = _current_page(context)
     request = context.get("request")
     current = translation.get_language()
-    if page is None or request is None or not hasattr(page, "has_translation") or page.has_translation(current):
+    if (
+        page is None
+        or request is None
+        or not hasattr(page, "has_translation")
+        or page.has_translation(current)
+    ):
         return ""
     if request.path != page.url_in(current, request):
         return ""

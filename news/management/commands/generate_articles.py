@@ -56,7 +56,8 @@ class Command(BaseCommand):
             steps.append(f"search index {indexed - created:.1f} s")
         if analyzed:
             steps.append(f"ANALYZE {finished - indexed:.1f} s")
-        message = f"Created {count} articles in {elapsed:.1f} s ({count / elapsed:.0f} articles/s; {', '.join(steps)})."
+        rate = count / elapsed
+        message = f"Created {count} articles in {elapsed:.1f} s ({rate:.0f} articles/s; {', '.join(steps)})."
         if not index:
             message += " Run `manage.py update_index --backend site` to add them to the search index."
         self.stdout.write(self.style.SUCCESS(message))

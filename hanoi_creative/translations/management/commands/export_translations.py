@@ -13,12 +13,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=sorted(files.FORMATS), default="xliff")
         parser.add_argument("--output", required=True, help="File to write ('-' for standard output).")
-        parser.add_argument("--status", default="",
-                            help="Comma list of missing, outdated, up_to_date (default: every field).")
-        parser.add_argument("--section", action="append", default=[], help="Only this section key (repeatable).")
+        parser.add_argument(
+            "--status", default="", help="Comma list of missing, outdated, up_to_date (default: every field)."
+        )
+        parser.add_argument(
+            "--section", action="append", default=[], help="Only this section key (repeatable)."
+        )
 
     def handle(self, *args, **options):
-        statuses = [s.strip().replace("-", "_").replace(" ", "_") for s in options["status"].split(",") if s.strip()]
+        statuses = [
+            s.strip().replace("-", "_").replace(" ", "_") for s in options["status"].split(",") if s.strip()
+        ]
         unknown = [s for s in statuses if s not in Status.values]
         if unknown:
             raise CommandError(f"unknown status {', '.join(unknown)}; use {', '.join(Status.values)}")

@@ -15,15 +15,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check the file and report, write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check the file and report, write nothing."
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(_("cannot read %(path)s: %(reason)s")
-                               % {"path": path, "reason": error.strerror}) from error
+            raise CommandError(
+                _("cannot read %(path)s: %(reason)s") % {"path": path, "reason": error.strerror}
+            ) from error
         try:
             units = files.parse(data)
             with tqdm(total=len(units), desc="Check", unit="unit", disable=None) as bar:
@@ -36,8 +39,10 @@ class Command(BaseCommand):
         except exchange.Refused as refusal:
             for where, why in refusal.errors:
                 self.stderr.write(_("error: %(where)s: %(reason)s") % {"where": where, "reason": why})
-            raise CommandError(_("%(path)s refused: %(count)s problem(s); nothing was changed.")
-                               % {"path": path, "count": len(refusal.errors)}) from refusal
+            raise CommandError(
+                _("%(path)s refused: %(count)s problem(s); nothing was changed.")
+                % {"path": path, "count": len(refusal.errors)}
+            ) from refusal
         verb = "would change" if options["dry_run"] else "changed"
         self.stdout.write(
             f"{len(units)} units read; {verb} {plan.written_fields} fields and confirmed "

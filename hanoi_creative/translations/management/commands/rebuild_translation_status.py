@@ -13,8 +13,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--reset", action="store_true",
-                            help="Forget stored snapshots first: every translated field starts as up to date.")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Forget stored snapshots first: every translated field starts as up to date.",
+        )
 
     def handle(self, *args, **options):
         if options["reset"]:
@@ -26,10 +29,17 @@ class Command(BaseCommand):
         for obj in tqdm(objects, desc="Translation status", unit="item", disable=None):
             status.record(obj)
             seen.add(item_key(obj))
-        orphans = [item.pk for item in TranslatableItem.objects.select_related("content_type") if item.key not in seen]
+        orphans = [
+            item.pk
+            for item in TranslatableItem.objects.select_related("content_type")
+            if item.key not in seen
+        ]
         TranslatableItem.objects.filter(pk__in=orphans).delete()
         counts = status.status_counts()
-        totals = {name: sum(section[name] for section in counts.values()) for name in ("missing", "outdated", "up_to_date")}
+        totals = {
+            name: sum(section[name] for section in counts.values())
+            for name in ("missing", "outdated", "up_to_date")
+        }
         self.stdout.write(
             f"{len(objects)} objects checked, {TranslatableItem.objects.count()} on the desk: "
             f"{totals['missing']} missing, {totals['outdated']} outdated, {totals['up_to_date']} up to date; "

@@ -25,7 +25,9 @@ class Command(BaseCommand):
                 table.append(self._row(str(labels[key]), section))
             table.append(self._row("Total", totals))
             widths = [max(len(str(row[i])) for row in [headers, *table]) for i in range(len(headers))]
-            line = "  ".join("{:<%d}" % widths[0] if i == 0 else "{:>%d}" % widths[i] for i in range(len(headers)))
+            line = "  ".join(
+                f"{{:<{widths[0]}}}" if i == 0 else f"{{:>{widths[i]}}}" for i in range(len(headers))
+            )
             self.stdout.write(line.format(*headers))
             self.stdout.write("  ".join("-" * width for width in widths))
             for index, row in enumerate(table):
