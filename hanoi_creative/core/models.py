@@ -114,8 +114,10 @@ class HomePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     def programme_pages(self):
         """The programme's own pages for the home page's cards, with their images in two queries."""
-        pages = StandardPage.objects.child_of(self).live().public()
-        return translated_into(pages).select_related("hero_image").prefetch_related("hero_image__renditions")
+        from .visibility import visible
+
+        pages = visible(StandardPage.objects.child_of(self))
+        return pages.select_related("hero_image").prefetch_related("hero_image__renditions")
 
     class Meta:
         verbose_name = _("home page")
@@ -146,7 +148,9 @@ class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
 
     def sibling_pages(self):
         """Other programme pages at this level, in the active language, for "More about"."""
-        return translated_into(StandardPage.objects.sibling_of(self, inclusive=False).live().public())
+        from .visibility import visible
+
+        return visible(StandardPage.objects.sibling_of(self, inclusive=False))
 
     class Meta:
         verbose_name = _("standard page")

@@ -13,6 +13,8 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .visibility import is_published
+
 
 def child_by_slug(parent, slug):
     language = get_language()
@@ -37,6 +39,9 @@ def indexed_route(self, request, path_components):
     if path_components:
         child = child_by_slug(self, path_components[0])
         return child.route(request, path_components[1:])
-    if self.live:
+    # Live is not enough: until ``publish_scheduled`` runs, an expired page is still live.
+    # A view restriction is Wagtail's to answer (a login form), and an untranslated page is
+    # shown with a notice, so only the publication part of the rule applies here.
+    if is_published(self):
         return RouteResult(self)
     raise Http404

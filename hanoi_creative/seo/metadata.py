@@ -9,6 +9,7 @@ the wrong language is worse than the site's general one.
 
 import json
 
+from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -21,11 +22,18 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from hanoi_creative.core.models import language_codes
-from hanoi_creative.search.visibility import _article_model
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
 DESCRIPTION_LENGTH = 160
+
+
+def _article_model():
+    """The news article model when the newsroom is installed (it is optional for this module)."""
+    try:
+        return apps.get_model("news", "ArticlePage")
+    except LookupError:
+        return None
 
 
 def site_name():

@@ -100,6 +100,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# SQLite allows one writer at a time. In WAL mode readers never block the writer; the busy
+# timeout makes a second writer wait for the first instead of failing at once; and immediate
+# transactions take the write lock at BEGIN, so a transaction that read first cannot find the
+# data changed under it when it comes to write (SQLite answers that with "database is locked"
+# whatever the timeout). Together they let the admin's autosave and a Publish a second later
+# both succeed.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from hanoi_creative.core.models import translated_into
+from hanoi_creative.core.visibility import visible
 
 register = template.Library()
 
@@ -72,7 +72,7 @@ def main_menu(context):
     home = site_root(context)
     items = []
     if home is not None:
-        items = list(translated_into(home.get_children().live().public().in_menu()).specific())
+        items = list(visible(home.get_children().in_menu()).specific())
     current = _current_page(context)
     current_path = current.path if current else ""
     return {
