@@ -24,7 +24,7 @@ from wagtail.snippets.models import register_snippet
 
 from hanoi_creative.core.models import TranslatedPageMixin, base_promote_panels, language_codes, title_panel
 from hanoi_creative.core.slugs import fold_slug
-from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
+from hanoi_creative.core.social import SocialImageMixin, social_image_panel
 
 from .blocks import ArticleStreamBlock
 

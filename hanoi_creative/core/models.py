@@ -10,11 +10,10 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
-
 from .blocks import BaseStreamBlock
 from .forms import TranslatedPageForm
 from .slugs import SLUG_FORMATTERS, fold_slug
+from .social import SocialImageMixin, social_image_panel
 
 
 class SiteImage(AbstractImage):

@@ -25,7 +25,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation must come before the project's apps (see DESIGN.md).
+    # wagtail_modeltranslation must come before the project's apps (README: "Installed apps").
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
