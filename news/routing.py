@@ -6,26 +6,11 @@ articles, so it can ask the article table directly: one query, which also brings
 category and main photo every article page shows.
 """
 
-from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
-from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.url_routing import RouteResult
 
+from hanoi_creative.core.slugs import slug_condition
 from hanoi_creative.core.visibility import is_published, published
-
-
-def slug_condition(slug, language=None):
-    """The page whose slug in ``language`` is ``slug``; a page without its own slug in that
-    language answers to its Vietnamese one (the same rule as ``core.routing``)."""
-    language = language or get_language()
-    field = build_localized_fieldname("slug", language)
-    condition = Q(**{field: slug})
-    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        condition |= untranslated & Q(**{default_field: slug})
-    return condition
 
 
 def article_route(self, request, path_components):

@@ -95,7 +95,8 @@ def world(empty_news, article_factory, home):
 
 
 def surfaces(world, language):
-    """Every public address that lists pages, in ``language``."""
+    """Every public address that lists pages, in ``language`` (the sitemap is checked apart:
+    it lists both languages)."""
     category_slug = getattr(world["category"], f"slug_{language}")
     tag_slug = getattr(world["tag"], f"slug_{language}")
     article = world["articles"]["one"]
@@ -112,7 +113,6 @@ def surfaces(world, language):
         url("news:related-json", language, slug=article_slug),
         page_url(article, language),  # related and other news
         f"{SEARCH[language]}?q={WORD}",
-        "/sitemap.xml",
     ]
     for fmt in ("rss", "atom"):
         addresses += [

@@ -27,6 +27,8 @@ def sqlite_file(tmp_path, django_db_blocker):
 
     with django_db_blocker.unblock():
         yield configure
+    connections[ALIAS].close()
+    del connections[ALIAS]  # this thread's wrapper would keep the old file's name
     connections.settings.pop(ALIAS, None)
 
 

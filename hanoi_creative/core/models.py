@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -65,6 +66,23 @@ class TranslatedPageMixin:
 
     def translated_languages(self):
         return [code for code in language_codes() if self.has_translation(code)]
+
+    @property
+    def preview_modes(self):
+        """One preview per language: an editor sees both sides of a page before publishing
+        (Wagtail would preview in the admin's own language only)."""
+        return [(code, get_language_info(code)["name_translated"]) for code in language_codes()]
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in language_codes() else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, "")
+            # Render now: a lazy TemplateResponse would render after the override ends.
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        response.headers.setdefault("Content-Language", language)
+        return response
 
     def url_in(self, language, request=None):
         with translation.override(language):

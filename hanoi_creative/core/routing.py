@@ -6,27 +6,18 @@ for the one child whose slug in the active language matches (falling back to the
 slug where the page has no slug of its own in that language).
 """
 
-from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
-from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .slugs import slug_condition
 from .visibility import is_published
 
 
 def child_by_slug(parent, slug):
-    language = get_language()
-    field = build_localized_fieldname("slug", language)
-    condition = Q(**{field: slug})
-    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        condition |= untranslated & Q(**{default_field: slug})
     child = (
         Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .filter(condition)
+        .filter(slug_condition(slug))
         .select_related("content_type")
         .first()
     )

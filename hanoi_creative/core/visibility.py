@@ -56,8 +56,8 @@ def visible(queryset, language=None, now=None):
     return translated_into(pages, language)
 
 
-def visible_pages(language=None, now=None):
-    """Every page of any type the public may see in ``language``, as one unordered queryset.
+def _per_page_type(filter_pages):
+    """Condition: the page is among ``filter_pages(queryset)`` of its own type.
 
     Each page type is filtered through its own model, so a type whose translation needs more
     than a title (see ``translated_into``) is judged by its own fields.
@@ -66,8 +66,19 @@ def visible_pages(language=None, now=None):
     for model in get_page_models():
         if model is Page or model._meta.proxy:
             continue
-        condition |= Q(pk__in=visible(model.objects.filter(depth__gt=1), language, now).values("pk"))
-    return Page.objects.filter(condition)
+        condition |= Q(pk__in=filter_pages(model.objects.filter(depth__gt=1)).values("pk"))
+    return condition
+
+
+def visible_pages(language=None, now=None):
+    """Every page of any type the public may see in ``language``, as one unordered queryset."""
+    return Page.objects.filter(_per_page_type(lambda pages: visible(pages, language, now)))
+
+
+def missing_translation(queryset, language):
+    """The pages of ``queryset`` that ``translated_into`` does not count as translated into
+    ``language`` (the "missing English" of the newsroom and the translation desk)."""
+    return queryset.exclude(_per_page_type(lambda pages: translated_into(pages, language)))
 
 
 def is_published(page, now=None):

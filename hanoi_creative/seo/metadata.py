@@ -19,9 +19,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from hanoi_creative.core.models import language_codes
+from hanoi_creative.core.sites import site_root
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
@@ -65,10 +66,7 @@ def _absolute(request, url):
 
 
 def _home(request):
-    if not hasattr(request, "_site_root_page"):
-        site = Site.find_for_request(request)
-        request._site_root_page = site.root_page.specific if site else None
-    return request._site_root_page
+    return site_root(request)
 
 
 def _social_image(page, home):
