@@ -357,14 +357,3 @@ def apply(the_plan, user=None, progress=None):
             ]
         ) from error
     return the_plan
-
-
-def import_units(units, user=None, dry_run=False, confirm_all=False):
-    the_plan = plan(units, confirm_all=confirm_all)
-    if not dry_run:
-        apply(the_plan, user=user)
-    return the_plan
-
-
-def field_rows(item):
-    return list(FieldTranslation.objects.filter(item=item).order_by("position"))
