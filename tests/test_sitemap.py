@@ -9,20 +9,10 @@ from lxml import etree
 from wagtail.models import PageViewRestriction
 
 from hanoi_creative.core.models import StandardPage
+from tests.pages import make_page
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 BASE = "http://testserver"
-
-
-def make_page(parent, title_vi, title_en="", live=True):
-    page = StandardPage(title_vi=title_vi, title_en=title_en)
-    parent.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.unpublish()
-    page.refresh_from_db()
-    return page
 
 
 def sitemap(client):
