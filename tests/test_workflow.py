@@ -42,9 +42,7 @@ def listing(client):
     return client.get("/vi/tin-tuc/").content.decode()
 
 
-def test_reporter_submission_waits_for_the_editors(
-    client, reporter, editor, news_index, newsroom_category
-):
+def test_reporter_submission_waits_for_the_editors(client, reporter, editor, news_index, newsroom_category):
     article = submit_new_article(client, reporter, news_index, newsroom_category)
     assert not article.live
     assert article.owner == reporter
@@ -55,9 +53,7 @@ def test_reporter_submission_waits_for_the_editors(
     assert "Phố sách Hà Nội" not in listing(client)
 
 
-def test_editor_approval_publishes_to_the_listing(
-    client, reporter, editor, news_index, newsroom_category
-):
+def test_editor_approval_publishes_to_the_listing(client, reporter, editor, news_index, newsroom_category):
     article = submit_new_article(client, reporter, news_index, newsroom_category)
     response = act(client, editor, article, "approve", "Tốt, đăng luôn.")
     assert response.status_code == 302
