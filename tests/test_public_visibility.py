@@ -13,7 +13,6 @@ import datetime
 import re
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -159,7 +158,7 @@ def check_own_addresses(client, world, language):
             assert f"{WORD} {marker(kind, SHORT[what])}".lower() not in response.content.decode().lower()
         response = fetch(client, world[what]["private"].url_in(language), language)
         assert response.status_code == 302, (what, "private")
-        assert response["Location"].startswith(reverse("wagtailcore_login") + "?next=")
+        assert response["Location"].startswith(url("wagtailcore_login", language) + "?next=")
         # An untranslated page is served in Vietnamese; its English address says so.
         response = fetch(client, world[what]["untranslated"].url_in(language), language)
         assert response.status_code == 200, (what, "untranslated")
