@@ -56,7 +56,10 @@ def test_scheduled_panel_lists_go_live_and_expiry(client, editor, make_article):
 def test_recently_published_lists_new_articles_first(client, editor, make_article):
     older = make_article("Bài đăng trước", "Published earlier", live=True)
     article = make_article("Bài vừa đăng", "Just published", live=True)
-    ArticlePage.objects.filter(pk=older.pk).update(last_published_at=timezone.now() - timedelta(minutes=5))
+    # Both newer than anything the demo published, the older one by a second.
+    now = timezone.now()
+    ArticlePage.objects.filter(pk=article.pk).update(last_published_at=now)
+    ArticlePage.objects.filter(pk=older.pk).update(last_published_at=now - timedelta(seconds=1))
     count, html = panel(dashboard(client, editor), "newsroom-recently-published")
     assert count >= 2
     assert html.index(f"/admin/pages/{article.pk}/edit/") < html.index(f"/admin/pages/{older.pk}/edit/")
