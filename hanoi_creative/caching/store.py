@@ -39,8 +39,9 @@ class _Health:
     """This process's view of the cache: reachable, or left alone until ``retry_at``."""
 
     retry_at = 0.0
-    logged_at = -LOG_INTERVAL_SECONDS
+    logged_at = float("-inf")
     replace_generation = False
+    retry_registered = False
 
 
 health = _Health()
@@ -158,7 +159,9 @@ def invalidate_all():
         _failed("invalidate", error)
         # A short-lived command (publish_scheduled, an import) may end before the cache is
         # back; try once more on the way out.
-        atexit.register(_retry_at_exit)
+        if not health.retry_registered:
+            health.retry_registered = True
+            atexit.register(_retry_at_exit)
         return False
     health.replace_generation = False
     return True
