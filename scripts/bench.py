@@ -147,7 +147,7 @@ class Server:
 
 def wrk(url):
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency", url],
         check=True,
         capture_output=True,
         text=True,
