@@ -5,6 +5,7 @@ Redis when ``REDIS_URL`` is set. Changes are committed the way a request commits
 (``django_capture_on_commit_callbacks``), since the cache is invalidated only after a commit.
 """
 
+import io
 import time
 from datetime import timedelta
 
@@ -300,3 +301,11 @@ def test_rolled_back_changes_do_not_invalidate(
         article.save_revision().publish()
     assert callbacks  # the invalidation waits for a commit that, here, never comes
     assert client.get("/vi/")["X-Cache"] == "hit"
+
+
+def test_invalidate_page_cache_command(client, page_cache):
+    warm(client, ["/en/"])
+    out = io.StringIO()
+    call_command("invalidate_page_cache", stdout=out)
+    assert "invalidated" in out.getvalue()
+    assert client.get("/en/")["X-Cache"] == "miss"
