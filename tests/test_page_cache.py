@@ -258,16 +258,18 @@ def test_publish_scheduled_go_live_appears_on_the_next_request(client, page_cach
 
 
 def test_expiry_shows_even_before_publish_scheduled_runs(client, page_cache, commit, article):
-    expires = timezone.now() + timedelta(seconds=10)
+    with translation.override("en"):
+        listing = reverse("news:index")
+    client.get(listing)  # renders once, so the timed part below is not a first render
+    expires = timezone.now() + timedelta(seconds=15)
     with commit():
         ArticlePage.objects.filter(pk=article.pk).update(expire_at=expires)
         notify(pages=[article])
-    with translation.override("en"):
-        listing = reverse("news:index")
     client.get(listing)
     response = client.get(listing)
-    assert response["X-Cache"] == "hit"
     assert "Hanoi opens Design Week" in text(response)
+    if timezone.now() < expires - timedelta(seconds=1):  # a slow machine may be past it already
+        assert response["X-Cache"] == "hit"
     time.sleep(max(0, (expires - timezone.now()).total_seconds()) + 0.2)
     response = client.get(listing)
     assert response["X-Cache"] == "miss"
