@@ -48,8 +48,9 @@ def news_menu_categories():
 
 
 @register.simple_tag
-def latest_news(count=6, exclude_must_see=False):
-    articles = latest_articles()
+def latest_news(count=6, exclude_must_see=False, exclude=()):
+    """The newest articles; ``exclude``: articles shown higher on the page (e.g. the picks)."""
+    articles = latest_articles(exclude=[article.pk for article in exclude])
     if exclude_must_see:
         articles = articles.filter(must_see=False)
     return list(articles[:count])
