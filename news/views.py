@@ -252,7 +252,9 @@ class MonthArchiveView(ArticleListView):
         return self.articles_in(self.language)
 
     def articles_in(self, language):
-        return latest_articles(language).filter(publication_date__gte=self.start, publication_date__lt=self.end)
+        return latest_articles(language).filter(
+            publication_date__gte=self.start, publication_date__lt=self.end
+        )
 
     def get_heading(self):
         return _("Archive: %(month)s") % {"month": date_format(self.start.date(), "YEAR_MONTH_FORMAT")}

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hanoi_creative.search",
     "hanoi_creative.seo",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -60,7 +61,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files leave here, already compressed by CompressedManifestStaticFilesStorage.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages (HTML, feeds, JSON) are gzipped here, with "Vary: Accept-Encoding". It sits above
+    # every middleware that reads or changes the body, so it compresses their final output;
+    # Django's gzip pads each response with random bytes against BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hanoi_creative.core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +91,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # {{ settings.core.PublisherSettings }} in the footer (loaded once per request).
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -163,6 +171,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # The admin's search ignores accents too; site_search's migration creates this configuration.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "hc_unaccent"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No admin request leaves the site: no gravatar.com avatars, no releases.wagtail.org check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
