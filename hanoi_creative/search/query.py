@@ -16,6 +16,7 @@ from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
 from .documents import page_date
+from .synonyms import with_synonyms
 from .text import highlight, query_terms, snippet
 from .visibility import public_pages
 
@@ -59,7 +60,7 @@ class SearchResults:
     """A lazily evaluated result list that Django's Paginator can page through."""
 
     def __init__(self, query, language, request=None):
-        self.terms = query_terms(query)
+        self.terms = with_synonyms(query_terms(query), language)
         self.language = language
         self.request = request
         self._count = None
