@@ -17,7 +17,10 @@ CONTRAST_JS = """
 () => {
   const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
   const luminance = ([r, g, b]) => {
-    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    const channel = (c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    };
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   };
   const contrast = (a, b) => {
@@ -40,7 +43,8 @@ CONTRAST_JS = """
   // An outline drawn inside the element sits on the element's own background, else on its parent's.
   const inside = parseFloat(style.outlineOffset) < 0;
   const behind = background(inside ? element : element.parentElement);
-  return { element: element.outerHTML.slice(0, 80), ratio: contrast(parse(style.outlineColor).slice(0, 3), behind) };
+  const ratio = contrast(parse(style.outlineColor).slice(0, 3), behind);
+  return { element: element.outerHTML.slice(0, 80), ratio };
 }
 """
 
