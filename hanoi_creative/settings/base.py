@@ -145,6 +145,15 @@ LANGUAGE_COOKIE_NAME = "django_language"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
+# Editors see each field's language in words, "Tiêu đề (Tiếng Việt)", not "Tiêu đề [vi]".
+LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def localized_verbose_name(verbose_name, language):
+    return f"{verbose_name} ({LANGUAGE_NATIVE_NAMES.get(language, language)})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 WAGTAIL_I18N_ENABLED = False
