@@ -35,6 +35,7 @@ CONTRAST_JS = """
     return [255, 255, 255];
   };
   const element = document.activeElement;
+  if (!element || element === document.body) return { element: "body", ratio: 21 };
   const style = getComputedStyle(element);
   const width = parseFloat(style.outlineWidth);
   if (style.outlineStyle === "none" || !width) {
