@@ -108,3 +108,15 @@ def test_tag_with_articles_in_both_languages_keeps_both_alternates(client):
     )
     html = client.get(f"/vi/tin-tuc/the/{tag.slug_vi}/").content.decode()
     assert f'hreflang="en" href="http://testserver/en/news/tag/{tag.slug_en}/"' in html
+
+
+def test_untranslated_article_in_english_links_its_tags_in_vietnamese(client):
+    from django.db.models import Q
+
+    from news.models import ArticlePage
+
+    article = ArticlePage.objects.live().filter(Q(title_en="") | Q(title_en__isnull=True)).first()
+    html = client.get(article.url_in("en")).content.decode()
+    tags = html.split('class="article__tags"')[1].split("</nav>")[0]
+    assert 'href="/vi/tin-tuc/the/' in tags
+    assert "/en/news/tag/" not in tags
