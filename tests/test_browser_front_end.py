@@ -89,6 +89,8 @@ def no_sideways_scroll(page):
 def test_no_page_scrolls_sideways(live_server, browser, pages, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
+    # The first visit of each page makes its image renditions, slow on a busy machine.
+    page.set_default_timeout(120_000)
     wide = []
     for name, path in pages.items():
         page.goto(f"{live_server.url}{path}")
@@ -107,6 +109,8 @@ def test_every_menu_entry_is_reachable(live_server, browser, pages, width):
 
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
+    # The first visit of each page makes its image renditions, slow on a busy machine.
+    page.set_default_timeout(120_000)
     for language, path in (("vi", pages["home"]), ("en", pages["english home"])):
         page.goto(f"{live_server.url}{path}")
         summary = page.locator(".main-menu__summary")
@@ -128,6 +132,8 @@ def test_every_menu_entry_is_reachable(live_server, browser, pages, width):
 def test_menu_opens_without_javascript_on_a_phone(live_server, browser, pages):
     context = browser.new_context(viewport={"width": 320, "height": 800}, java_script_enabled=False)
     page = context.new_page()
+    # The first visit of each page makes its image renditions, slow on a busy machine.
+    page.set_default_timeout(120_000)
     page.goto(f"{live_server.url}{pages['home']}")
     first_category = page.locator(".main-menu__link--category").first
     assert not first_category.is_visible()
@@ -140,6 +146,8 @@ def test_menu_opens_without_javascript_on_a_phone(live_server, browser, pages):
 def test_keyboard_focus_has_at_least_three_to_one_contrast(live_server, browser, pages, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
+    # The first visit of each page makes its image renditions, slow on a busy machine.
+    page.set_default_timeout(120_000)
     weak = []
     for name in ("home", "article", "search", "not found"):
         page.goto(f"{live_server.url}{pages[name]}")
@@ -160,6 +168,8 @@ def test_share_button_copies_the_link(live_server, browser, pages):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page = context.new_page()
+    # The first visit of each page makes its image renditions, slow on a busy machine.
+    page.set_default_timeout(120_000)
     page.goto(f"{live_server.url}{pages['article']}")
     page.get_by_role("link", name="Sao chép liên kết").click()
     page.wait_for_selector("[data-share-status]:has-text('Đã sao chép liên kết')", state="attached")
