@@ -12,7 +12,7 @@ from news.queries import visible_articles
 
 pytestmark = pytest.mark.django_db
 
-CARD_LINK = re.compile(r'class="article-card__link" href="([^"]+)"')
+CARD_LINK = re.compile(r'class="article-card__link"\s+href="([^"]+)"')
 
 
 def section(html, css_class):

@@ -14,7 +14,7 @@ def result_titles(client, language, query):
     path = "/en/search/" if language == "en" else "/vi/tim-kiem/"
     response = client.get(path, {"q": query})
     assert response.status_code == 200
-    return re.findall(r'class="search-result__title"><a href="([^"]+)"', response.content.decode())
+    return re.findall(r'class="search-result__title"><a\s+href="([^"]+)"', response.content.decode())
 
 
 @pytest.mark.parametrize("query", ["ha noi", "Hà Nội", "HA NOI", "hanoi"])
