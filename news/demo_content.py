@@ -268,7 +268,7 @@ SEED_CAPITAL = {
         "đó xây dựng hình ảnh Hà Nội của thế kỷ 21 năng động, sáng tạo, thành phố đáng sống…"
     ),
     "lead_en": (
-        "(LĐTĐ) By designating Hanoi in the Creative Cities Network, UNESCO hopes to further promote these values, "
+        "By designating Hanoi in the Creative Cities Network, UNESCO hopes to further promote these values, "
         "with the aim of turning Hanoi from a Creative City into a creative hub, a “creative capital” of "
         "South-East Asia and Asia, built on its heritage, culture and peace; and from there to build the image of "
         "a dynamic, creative, liveable Hanoi of the 21st century…"
@@ -469,7 +469,7 @@ ARTICLES = [
         "Speeding up the full construction of Au Co road",
         "(LĐTĐ) Hà Nội đẩy nhanh tiến độ đầu tư xây dựng đồng bộ tuyến đường Âu Cơ (quận Tây Hồ), hoàn thiện hạ "
         "tầng giao thông khu vực ven hồ Tây.",
-        "(LĐTĐ) Hanoi is speeding up the full construction of Au Co road (Tay Ho district), completing the "
+        "Hanoi is speeding up the full construction of Au Co road (Tay Ho district), completing the "
         "transport infrastructure around West Lake.",
         tags=["tay-ho", "infrastructure", "planning"],
     ),
@@ -481,7 +481,7 @@ ARTICLES = [
         "Planning is an important and urgent task for the development of the Capital",
         "(LĐTĐ) Công tác quy hoạch được xác định là nhiệm vụ quan trọng, cấp bách, làm cơ sở để phát triển Thủ đô "
         "nhanh và bền vững.",
-        "(LĐTĐ) Planning has been identified as an important and urgent task, the basis for the Capital to "
+        "Planning has been identified as an important and urgent task, the basis for the Capital to "
         "develop quickly and sustainably.",
         tags=["planning", "infrastructure"],
     ),
@@ -494,7 +494,7 @@ ARTICLES = [
         "Closing speech by Vuong Dinh Hue at the 25th plenum of the Hanoi Party Committee",
         "(LĐTĐ) Phát biểu kết luận của đồng chí Vương Đình Huệ, Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội tại "
         "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ thành phố Hà Nội.",
-        "(LĐTĐ) The closing speech of Vuong Dinh Hue, member of the Politburo and Secretary of the Hanoi Party "
+        "The closing speech of Vuong Dinh Hue, member of the Politburo and Secretary of the Hanoi Party "
         "Committee, at the 25th plenum of the Hanoi Party Committee.",
         tags=["planning"],
     ),
@@ -510,7 +510,7 @@ ARTICLES = [
         "(LĐTĐ) Tối ngày 22/12, tại Không gian Văn hóa sáng tạo quận Tây Hồ, Trung tâm Văn hóa Thông tin và Thể "
         "thao quận phối hợp với Ủy ban nhân dân (UBND) phường Yên Phụ tổ chức chương trình nghệ thuật “Tây Hồ tỏa "
         "sáng”, với sự tham gia, cổ vũ của đông đảo nhân dân và du khách.",
-        "(LĐTĐ) On the evening of 22 December, at the Tay Ho District Creative Cultural Space, the district's "
+        "On the evening of 22 December, at the Tay Ho District Creative Cultural Space, the district's "
         "Centre for Culture, Information and Sports and the People's Committee of Yen Phu ward staged the art "
         "programme “Tay Ho Shines”, watched and cheered by many residents and visitors.",
         tags=["tay-ho", "creative-city"],
@@ -525,7 +525,7 @@ ARTICLES = [
         "(LĐTĐ) Vừa qua, Liên đoàn Lao động huyện Thanh Trì phối hợp với Quỹ trợ vốn công nhân, viên chức nghèo "
         "Thủ đô (Quỹ trợ vốn) triển khai chương trình cho vay ưu đãi, giải ngân vốn vay tháng 12/2024 cho 17 đoàn "
         "viên công đoàn.",
-        "(LĐTĐ) The Labour Federation of Thanh Tri district, together with the Capital's loan fund for poor workers "
+        "The Labour Federation of Thanh Tri district, together with the Capital's loan fund for poor workers "
         "and public employees, recently ran a preferential loan programme, paying out December 2024 loans to 17 "
         "trade union members.",
         must_see=True,
@@ -538,7 +538,7 @@ ARTICLES = [
         "Tax revenue reaches 1.7 quadrillion dong for the first time",
         "(LĐTĐ) Vượt qua nhiều khó khăn, thách thức, cơ quan thuế triển khai đồng bộ, hiệu quả các giải pháp quản "
         "lý thu, công tác thuế năm 2024 đưa toàn ngành về đích với tổng số thu ước đạt 1.732.000 tỷ đồng.",
-        "(LĐTĐ) Overcoming many difficulties and challenges, the tax authorities applied their revenue measures "
+        "Overcoming many difficulties and challenges, the tax authorities applied their revenue measures "
         "consistently and effectively, bringing the whole sector to its 2024 goal with total revenue estimated at "
         "1,732,000 billion dong.",
         tags=["tax"],
@@ -552,7 +552,7 @@ ARTICLES = [
         "Capital Law 2024: an opportunity for Hanoi to develop cultural commerce",
         "(LĐTĐ) Việc sửa đổi Luật Thủ đô đã mang lại những điều chỉnh quan trọng, đặc biệt là trong lĩnh vực phát "
         "triển văn hóa, nhằm bảo đảm Hà Nội tiếp tục phát huy vai trò trung tâm văn hóa của cả nước.",
-        "(LĐTĐ) The amended Capital Law brings important changes, especially for cultural development, so that "
+        "The amended Capital Law brings important changes, especially for cultural development, so that "
         "Hanoi continues to play its role as the country's cultural centre.",
         tags=["capital-law", "cultural-industries"],
         must_see=True,
@@ -565,7 +565,7 @@ ARTICLES = [
         "“Thien Quang” exhibition honours traditional crafts",
         "(LĐTĐ) Triển lãm “Thiên Quang” khai thác câu chuyện về ánh sáng thiêng liêng của Trời và Đất soi chiếu "
         "Thăng Long - nơi hội tụ văn hóa, lịch sử và tinh hoa nghề thủ công truyền thống.",
-        "(LĐTĐ) The “Thien Quang” exhibition tells the story of the sacred light of Heaven and Earth shining on "
+        "The “Thien Quang” exhibition tells the story of the sacred light of Heaven and Earth shining on "
         "Thang Long, where culture, history and the finest traditional crafts come together.",
         tags=["crafts", "exhibitions", "heritage"],
         must_see=True,
@@ -578,7 +578,7 @@ ARTICLES = [
         "Tasting TH true FOOD's Cocktail sausages: the name says “wow”, but what about the taste?",
         "(LĐTĐ) Là người có thói quen trung thành với các sản phẩm đã mua cả trăm lần, tôi vẫn quyết định phá lệ "
         "một lần, ăn thử xúc xích Cocktail của TH true FOOD, để xem hương vị có gây bất ngờ như cái tên hay không.",
-        "(LĐTĐ) As someone who sticks to products I have bought a hundred times, I still decided to break the "
+        "As someone who sticks to products I have bought a hundred times, I still decided to break the "
         "habit once and try TH true FOOD's Cocktail sausages, to see whether the taste is as surprising as the "
         "name.",
         must_see=True,
@@ -593,7 +593,7 @@ ARTICLES = [
         "(LĐTĐ) Giá vàng nhẫn sau một tuần biến động có giá bán ra bằng vàng miếng SJC, tuy nhiên giá mua vào vàng "
         "nhẫn cao hơn vàng miếng. Dù có nhiều nhận định tích cực, một số chuyên gia cho rằng giá vàng vẫn có khả "
         "năng giảm nhẹ trong ngắn hạn. Thị trường cũng ghi nhận tỷ giá USD tiếp tục tăng “nóng”.",
-        "(LĐTĐ) After a week of swings, ring gold sells at the same price as SJC gold bars, but its buying price "
+        "After a week of swings, ring gold sells at the same price as SJC gold bars, but its buying price "
         "is higher than that of the bars. Despite many positive forecasts, some experts believe gold may still "
         "dip slightly in the short term. The market also saw the US dollar exchange rate keep rising sharply.",
         tags=["gold"],
@@ -608,7 +608,7 @@ ARTICLES = [
         "Early Tet on the streets: peach blossom and kumquat trees appear",
         "(LĐTĐ) Còn hơn một tháng nữa là đến Tết Nguyên đán Ất Tỵ 2025, trên khắp các tuyến phố Hà Nội đã thấp "
         "thoáng sắc đào, quất - những biểu tượng quen thuộc của mùa Xuân đang về.",
-        "(LĐTĐ) With more than a month to go before the Lunar New Year of At Ty 2025, peach blossom and kumquat "
+        "With more than a month to go before the Lunar New Year of At Ty 2025, peach blossom and kumquat "
         "trees, familiar symbols of the coming spring, are already appearing on streets all over Hanoi.",
         tags=["tet", "heritage"],
     ),
@@ -622,7 +622,7 @@ ARTICLES = [
         "trương hoàn tất các khâu cuối cùng sắp xếp các đơn vị hành chính mới, sẵn sàng vận hành từ ngày 1/1/2025. "
         "Theo đánh giá, sau sắp xếp, tinh gọn bộ máy, công tác quản lý cũng như dư địa phát triển trên địa bàn sẽ "
         "được thực hiện hiệu quả hơn.",
-        "(LĐTĐ) While completing its tasks for 2024, Hai Ba Trung district (Hanoi) is hurrying through the last "
+        "While completing its tasks for 2024, Hai Ba Trung district (Hanoi) is hurrying through the last "
         "steps of reorganising its administrative units, ready to run them from 1 January 2025. After the "
         "reorganisation and streamlining, management and the room for development in the district are expected to "
         "be more effective.",
@@ -638,7 +638,7 @@ ARTICLES = [
         "mở cửa cho người dân và du khách tham quan miễn phí. Triển lãm không chỉ giới thiệu những trang thiết bị, "
         "vũ khí hiện đại của Quân đội nhân dân Việt Nam và quốc tế, mà còn lồng ghép nhiều hoạt động trải nghiệm "
         "thực tế khác, thu hút đông đảo công chúng tham gia.",
-        "(LĐTĐ) On 20 December, the Viet Nam International Defence Expo 2024 (in Long Bien district, Hanoi) opened "
+        "On 20 December, the Viet Nam International Defence Expo 2024 (in Long Bien district, Hanoi) opened "
         "to residents and visitors free of charge. Besides showing modern equipment and weapons of the Viet Nam "
         "People's Army and other countries, it offered many hands-on activities that drew large crowds.",
         tags=["exhibitions"],
@@ -652,7 +652,7 @@ ARTICLES = [
         "(LĐTĐ) Tại buổi diễn tập, các lực lượng đã diễn tập giả định tình huống xảy ra cháy tại ki-ốt bán hàng tại "
         "tầng 1 tòa nhà R2. Nguyên nhân cháy là do quạt điện trong cơ sở gặp sự cố phát sinh tia lửa điện bắn vào "
         "các vật dụng dễ cháy có trong ki-ốt và gây cháy.",
-        "(LĐTĐ) In the drill, the forces simulated a fire in a kiosk on the ground floor of building R2. In the "
+        "In the drill, the forces simulated a fire in a kiosk on the ground floor of building R2. In the "
         "scenario, an electric fan in the shop failed and sent sparks onto flammable goods in the kiosk, setting "
         "it alight.",
         tags=["thanh-xuan", "fire-safety"],
@@ -666,7 +666,7 @@ ARTICLES = [
         "(LĐTĐ) Vừa qua, Ủy ban nhân dân (UBND) thành phố Hà Nội ban hành Quyết định số 71/2024/QĐ-UBND về việc sửa "
         "đổi, bổ sung một số nội dung tại Quyết định số 30/2019/QĐ-UBND ngày 31/12/2019. Đây là văn bản quan trọng "
         "trong việc quy định và điều chỉnh bảng giá các loại đất trên địa bàn thành phố.",
-        "(LĐTĐ) The People's Committee of Hanoi recently issued Decision No. 71/2024/QĐ-UBND, amending and "
+        "The People's Committee of Hanoi recently issued Decision No. 71/2024/QĐ-UBND, amending and "
         "supplementing parts of Decision No. 30/2019/QĐ-UBND of 31 December 2019. It is an important document that "
         "sets and adjusts the price table for every type of land in the city.",
         tags=["land", "planning"],
@@ -679,7 +679,7 @@ ARTICLES = [
         "Bac Tu Liem district adopts key resolutions on socio-economic development in 2025",
         "(LĐTĐ) Chiều 20/12, Hội đồng nhân dân (HĐND) quận Bắc Từ Liêm khoá III, nhiệm kỳ 2021-2026 khai mạc kỳ họp "
         "thứ 19 để thực hiện các nội dung quan trọng thuộc thẩm quyền.",
-        "(LĐTĐ) On the afternoon of 20 December, the People's Council of Bac Tu Liem district (third term, "
+        "On the afternoon of 20 December, the People's Council of Bac Tu Liem district (third term, "
         "2021-2026) opened its 19th session to decide important matters within its remit.",
         tags=["bac-tu-liem", "peoples-council"],
     ),
@@ -692,7 +692,7 @@ ARTICLES = [
         "(LĐTĐ) Chiều 20/12, Tổ đại biểu Hội đồng nhân dân (HĐND) thành phố Hà Nội (Đơn vị bầu cử số 7) và HĐND "
         "quận Thanh Xuân đã tiếp xúc cử tri báo cáo kết quả Kỳ họp thứ 20 của HĐND Thành phố và Kỳ họp thứ 15 của "
         "HĐND quận.",
-        "(LĐTĐ) On the afternoon of 20 December, the group of Hanoi People's Council deputies (Constituency No. 7) "
+        "On the afternoon of 20 December, the group of Hanoi People's Council deputies (Constituency No. 7) "
         "and the People's Council of Thanh Xuan district met voters to report on the 20th session of the city's "
         "People's Council and the 15th session of the district's.",
         tags=["thanh-xuan", "peoples-council", "land"],
@@ -706,7 +706,7 @@ ARTICLES = [
         "(LĐTĐ) Sau vụ cháy kinh hoàng xảy ra tại quán cà phê trên đường Phạm Văn Đồng, lãnh đạo quận Bắc Từ Liêm đã "
         "kịp thời thăm hỏi, quan tâm, động viên, hỗ trợ cả vật chất và tinh thần, giúp nạn nhân nhanh chóng ổn "
         "định cuộc sống.",
-        "(LĐTĐ) After the terrible fire at a café on Pham Van Dong street, the leaders of Bac Tu Liem district "
+        "After the terrible fire at a café on Pham Van Dong street, the leaders of Bac Tu Liem district "
         "promptly visited, encouraged and supported the victims, both materially and morally, helping them get "
         "their lives back on track quickly.",
         tags=["bac-tu-liem", "fire-safety"],

@@ -30,6 +30,11 @@ from .blocks import ArticleStreamBlock
 
 # Average adult reading speed for Vietnamese and English news prose (words per minute).
 WORDS_PER_MINUTE = 200
+# The lists under an article: enough to read on, short enough that a phone reaches the end
+# within about three screens of cards after the text.
+RELATED_ON_PAGE = 4
+MUST_SEE_ON_PAGE = 3
+OTHER_NEWS_ON_PAGE = 5
 
 
 def source_text_first(instance, fields=("name",)):
@@ -319,11 +324,16 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
-        related = list(related_articles(self, language, renditions=False))
+        # Each list leaves out what the page already shows above it, so no article repeats.
+        related = list(related_articles(self, language, limit=RELATED_ON_PAGE, renditions=False))
+        shown = [self.pk, *(article.pk for article in related)]
+        picks = list(must_see_articles(language, exclude=shown, renditions=False)[:MUST_SEE_ON_PAGE])
+        shown += [article.pk for article in picks]
         other = list(
-            latest_articles(language, category=self.category_id, exclude=self.pk, renditions=False)[:6]
+            latest_articles(language, category=self.category_id, exclude=shown, renditions=False)[
+                :OTHER_NEWS_ON_PAGE
+            ]
         )
-        picks = list(must_see_articles(language, exclude=self.pk, renditions=False)[:5])
         prefetch_card_renditions(related, other, picks, [self])
         context["related_articles"] = related
         context["other_news"] = other

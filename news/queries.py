@@ -54,10 +54,20 @@ def prefetch_card_renditions(*article_lists):
     prefetch_related_objects(images, "renditions")
 
 
+def _excluding(articles, exclude):
+    """``articles`` without ``exclude``: one pk or several (the articles shown higher up)."""
+    if exclude is None:
+        return articles
+    if isinstance(exclude, int):
+        return articles.exclude(pk=exclude)
+    return articles.exclude(pk__in=list(exclude))
+
+
 def latest_articles(language=None, *, category=None, tag=None, exclude=None, renditions=True):
     """Visible articles, newest first, optionally in one category or with one tag.
 
-    ``category`` and ``tag`` take an instance or a primary key; ``exclude`` an article's pk.
+    ``category`` and ``tag`` take an instance or a primary key; ``exclude`` one article's pk
+    or several.
     Used by the listings, the archives, the feeds and the article page's "Other news".
     """
     articles = visible_articles(language)
@@ -65,17 +75,13 @@ def latest_articles(language=None, *, category=None, tag=None, exclude=None, ren
         articles = articles.filter(category=category)
     if tag is not None:
         articles = articles.filter(tagged_items__tag=tag)
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude)
-    return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
+    return for_cards(_excluding(articles, exclude), renditions).order_by(*NEWEST_FIRST)
 
 
 def must_see_articles(language=None, *, exclude=None, renditions=True):
-    """The editors' "Must see" picks, newest first."""
+    """The editors' "Must see" picks, newest first; ``exclude`` as in ``latest_articles``."""
     articles = visible_articles(language).filter(must_see=True)
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude)
-    return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
+    return for_cards(_excluding(articles, exclude), renditions).order_by(*NEWEST_FIRST)
 
 
 def related_articles(article, language=None, limit=6, renditions=True):

@@ -76,6 +76,26 @@ class ArticleListView(ListView):
     def get_alternate_urls(self):
         return urls_in_languages("news:index")
 
+    def articles_in(self, language):
+        """This listing's articles in ``language`` (unordered use: only ``exists()``)."""
+        return latest_articles(language)
+
+    def split_alternates(self):
+        """({language: url} where this archive has articles, {language: news index url} elsewhere).
+
+        An archive with no article in a language would be empty there (a tag or month archive
+        answers 404), so the language switch goes to that language's news instead and no
+        hreflang alternate names it. One ``exists()`` query per other language.
+        """
+        alternates, fallbacks = {}, {}
+        index_urls = urls_in_languages("news:index")
+        for code, url in self.get_alternate_urls().items():
+            if code == self.language or self.articles_in(code).exists():
+                alternates[code] = url
+            else:
+                fallbacks[code] = index_urls[code]
+        return alternates, fallbacks
+
     def get_feed_kwargs(self):
         return {}
 
@@ -97,12 +117,14 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
+        alternates, fallbacks = self.split_alternates()
         context.update(
             {
                 "page": self.index_page,
                 "news_index": self.index_page,
                 "heading": self.get_heading(),
-                "alternate_urls": self.get_alternate_urls(),
+                "alternate_urls": alternates,
+                "alternate_fallback_urls": fallbacks,
                 "feeds": self.get_feeds(),
                 "next_page_url": f"?page={page.next_page_number()}" if page.has_next() else "",
                 "previous_page_url": f"?page={page.previous_page_number()}" if page.has_previous() else "",
@@ -118,6 +140,10 @@ class NewsIndexView(ArticleListView):
 
     def get_queryset(self):
         return latest_articles(self.language)
+
+    def split_alternates(self):
+        # The news index exists in every language, even before its first article.
+        return self.get_alternate_urls(), {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,7 +168,10 @@ class CategoryView(ArticleListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return latest_articles(self.language, category=self.category)
+        return self.articles_in(self.language)
+
+    def articles_in(self, language):
+        return latest_articles(language, category=self.category)
 
     def get_heading(self):
         return self.category.name
@@ -171,7 +200,10 @@ class TagView(ArticleListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return latest_articles(self.language, tag=self.tag)
+        return self.articles_in(self.language)
+
+    def articles_in(self, language):
+        return latest_articles(language, tag=self.tag)
 
     def get_heading(self):
         return _("Tag: %(tag)s") % {"tag": self.tag.name}
@@ -205,7 +237,10 @@ class MonthArchiveView(ArticleListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return latest_articles(self.language).filter(
+        return self.articles_in(self.language)
+
+    def articles_in(self, language):
+        return latest_articles(language).filter(
             publication_date__gte=self.start, publication_date__lt=self.end
         )
 

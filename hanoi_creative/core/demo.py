@@ -12,7 +12,7 @@ from wagtail.models import Page, Site
 
 from . import demo_content as content
 from .demo_images import draw_png
-from .models import HomePage, StandardPage
+from .models import HomePage, PublisherSettings, StandardPage
 
 
 def get_or_create_image(key):
@@ -112,8 +112,20 @@ def load(log=print):
         home.body_en = _resolve_stream(content.HOME["body_en"], pages)
         home.save()
         publish(home)
+    load_publisher(home)
     log(
         f"Programme pages: {len(created) + int(created_home)} created, "
         f"{len(content.PAGES) + 1 - len(created) - int(created_home)} already there."
     )
     return home
+
+
+def load_publisher(home):
+    """The footer's publisher details, filled once (an administrator's edits stay)."""
+    site = Site.objects.filter(root_page=home).first() or Site.objects.get(is_default_site=True)
+    publisher = PublisherSettings.for_site(site)
+    if publisher.name_vi:
+        return
+    for field, value in content.PUBLISHER.items():
+        setattr(publisher, field, value)
+    publisher.save()

@@ -313,3 +313,18 @@ PAGES = [
         ],
     },
 ]
+
+
+# Demo values: an administrator replaces them under Settings › Publisher details.
+PUBLISHER = {
+    "name_vi": "Ban biên tập Cổng thông tin Hà Nội – Thành phố sáng tạo",
+    "name_en": "Editorial board, Hanoi Creative City portal",
+    "address_vi": "Quận Hoàn Kiếm, Hà Nội, Việt Nam",
+    "address_en": "Hoan Kiem district, Hanoi, Viet Nam",
+    "email": "bientap@example.vn",
+    "licence_vi": "Dữ liệu mẫu: số giấy phép và người chịu trách nhiệm nội dung do quản trị viên điền trong Cài đặt.",
+    "licence_en": (
+        "Demo data: the licence number and the person responsible for the content are filled in "
+        "by an administrator under Settings."
+    ),
+}

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -18,6 +19,10 @@ class TranslatedPageForm(WagtailAdminPageForm):
             slug_field = build_localized_fieldname("slug", code)
             if slug_field in self.fields:
                 self.fields[slug_field].required = False
+            # Wagtail's title placeholder ends in "*"; only the Vietnamese title is required.
+            title_field = build_localized_fieldname("title", code)
+            if code != settings.LANGUAGE_CODE and title_field in self.fields:
+                self.fields[title_field].widget.attrs["placeholder"] = _("Page title (optional)")
 
     def clean(self):
         for code, _name in settings.LANGUAGES:

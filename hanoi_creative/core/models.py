@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
@@ -172,3 +173,28 @@ class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="info-circle")
+class PublisherSettings(BaseSiteSetting):
+    """Who publishes the site, shown in every page's footer; edited under Settings in the admin.
+
+    Name, address and licence line are translated per field like page content; an empty
+    English field shows the Vietnamese.
+    """
+
+    name = models.CharField(_("publisher"), max_length=255, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=64, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    licence = models.TextField(
+        _("licence line"),
+        blank=True,
+        help_text=_("The press licence and the person responsible for the content, as required."),
+    )
+
+    panels = [FieldPanel(name) for name in ("name", "address", "phone", "email", "licence")]
+
+    class Meta:
+        verbose_name = _("publisher details")
+        verbose_name_plural = _("publisher details")

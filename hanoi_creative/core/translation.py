@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import HomePage, SiteImage, StandardPage
+from .models import HomePage, PublisherSettings, SiteImage, StandardPage
 
 
 @register(SiteImage)
@@ -17,3 +17,8 @@ class HomePageTR(TranslationOptions):
 @register(StandardPage)
 class StandardPageTR(TranslationOptions):
     fields = ("intro", "hero_caption", "body")
+
+
+@register(PublisherSettings)
+class PublisherSettingsTR(TranslationOptions):
+    fields = ("name", "address", "licence")

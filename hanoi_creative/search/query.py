@@ -18,6 +18,7 @@ from wagtail.models import Page
 from hanoi_creative.core.visibility import visible_pages
 
 from .documents import page_date
+from .synonyms import with_synonyms
 from .text import highlight, query_terms, snippet
 
 TABLE = "site_search_searchdocument"
@@ -60,7 +61,7 @@ class SearchResults:
     """A lazily evaluated result list that Django's Paginator can page through."""
 
     def __init__(self, query, language, request=None):
-        self.terms = query_terms(query)
+        self.terms = with_synonyms(query_terms(query), language)
         self.language = language
         self.request = request
         self._count = None

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hanoi_creative.search",
     "hanoi_creative.seo",
     "hanoi_creative.caching",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -59,7 +60,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files leave here, already compressed by CompressedManifestStaticFilesStorage.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages (HTML, feeds, JSON) are gzipped here, with "Vary: Accept-Encoding". It sits above
+    # every middleware that reads or changes the body, so it compresses their final output
+    # (page-cache hits included: the cache keeps the uncompressed body); Django's gzip pads
+    # each response with random bytes against BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
     # Before sessions and everything else: a page-cache hit skips the rest of the stack.
     "hanoi_creative.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +93,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # {{ settings.core.PublisherSettings }} in the footer (loaded once per request).
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -184,6 +193,15 @@ LANGUAGE_COOKIE_NAME = "django_language"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
+# Editors see each field's language in words, "Tiêu đề (Tiếng Việt)", not "Tiêu đề [vi]".
+LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def localized_verbose_name(verbose_name, language):
+    return f"{verbose_name} ({LANGUAGE_NATIVE_NAMES.get(language, language)})"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 WAGTAIL_I18N_ENABLED = False
@@ -210,6 +228,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # The admin's search ignores accents too; site_search's migration creates this configuration.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "hc_unaccent"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No admin request leaves the site: no gravatar.com avatars, no releases.wagtail.org check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -3,6 +3,8 @@
 Core templates load these; core Python never imports news (README: "Installed apps").
 """
 
+from urllib.parse import quote
+
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -48,8 +50,9 @@ def news_menu_categories():
 
 
 @register.simple_tag
-def latest_news(count=6, exclude_must_see=False):
-    articles = latest_articles()
+def latest_news(count=6, exclude_must_see=False, exclude=()):
+    """The newest articles; ``exclude``: articles shown higher on the page (e.g. the picks)."""
+    articles = latest_articles(exclude=[article.pk for article in exclude])
     if exclude_must_see:
         articles = articles.filter(must_see=False)
     return list(articles[:count])
@@ -58,3 +61,26 @@ def latest_news(count=6, exclude_must_see=False):
 @register.simple_tag
 def must_see(count=4):
     return list(must_see_articles()[:count])
+
+
+@register.inclusion_tag("news/includes/share.html", takes_context=True)
+def share_links(context, page):
+    """Plain share links for ``page``: no third-party script, nothing loads until a click.
+
+    Each service's own "share this address" URL; ``static/js/share.js`` adds the phone's
+    share sheet (Web Share API) and copying to the clipboard where the browser has them.
+    """
+    request = context["request"]
+    url = request.build_absolute_uri(page.get_url(request))
+    title = page.title
+    quoted_url, quoted_title = quote(url, safe=""), quote(title, safe="")
+    return {
+        "url": url,
+        "title": title,
+        "services": [
+            ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quoted_url}"),
+            ("zalo", "Zalo", f"https://sp.zalo.me/share?url={quoted_url}"),
+            ("x", "X", f"https://x.com/intent/post?url={quoted_url}&text={quoted_title}"),
+        ],
+        "mailto": f"mailto:?subject={quoted_title}&body={quote(title + chr(10) + url, safe='')}",
+    }

@@ -20,18 +20,23 @@ def language_links(context):
     """One entry per site language: the URL of *this* page in that language.
 
     Views that know better (a category whose slug differs per language) pass
-    ``alternate_urls`` = {language: path}; Wagtail pages use their translated URL; other
-    Django views translate their own path. ``translated`` says whether the content really
-    exists in that language, which decides the hreflang links.
+    ``alternate_urls`` = {language: path}, and ``alternate_fallback_urls`` = {language: path}
+    for languages where that content does not exist (the switch goes there instead, and no
+    hreflang names it); Wagtail pages use their translated URL; other Django views translate
+    their own path. ``translated`` says whether the content really exists in that language,
+    which decides the hreflang links.
     """
     request = context.get("request")
     current = translation.get_language()
     page = _current_page(context)
     overrides = context.get("alternate_urls") or {}
+    fallbacks = context.get("alternate_fallback_urls") or {}
     links = []
     for code, _name in settings.LANGUAGES:
         if code in overrides:
             url, translated = overrides[code], True
+        elif code in fallbacks:
+            url, translated = fallbacks[code], False
         elif page is not None:
             url = page.url_in(code, request) if hasattr(page, "url_in") else page.get_url(request)
             translated = page.has_translation(code) if hasattr(page, "has_translation") else True

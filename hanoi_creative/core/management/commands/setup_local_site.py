@@ -23,7 +23,11 @@ class Command(BaseCommand):
             os.makedirs(password_file.parent, exist_ok=True)
             password_file.write_text(password)
             if user is None:
-                user = User.objects.create_superuser("admin", "admin@localhost", password)
+                # A name from the start: the admin's account page will not save a language
+                # preference for a user without one.
+                user = User.objects.create_superuser(
+                    "admin", "admin@localhost", password, first_name="Local", last_name="Admin"
+                )
             else:
                 user.set_password(password)
                 user.save()
