@@ -49,7 +49,7 @@ def test_article_page_shows_the_approved_comments_of_its_own_language(client, ar
     # The pending demo comment shows nowhere.
     assert "Lê Thu Hà" not in vi and "Lê Thu Hà" not in en
     assert "Bình luận" in vi and "Comments" in en
-    assert "comment--newsroom" in vi and "Ban biên tập" in vi
+    assert "comment--newsroom" in vi and "Tòa soạn" in vi
 
 
 def test_article_html_holds_no_per_reader_state(article):

@@ -65,7 +65,7 @@ COMMENTS = [
     ),
 ]
 
-NEWSROOM_NAME = {"vi": "Ban biên tập", "en": "Newsroom"}
+NEWSROOM_NAME = {"vi": "Tòa soạn", "en": "Newsroom"}
 
 
 def load(log=print):
