@@ -118,3 +118,22 @@ def test_ip_addresses_older_than_30_days_are_dropped_keeping_a_hash(article):
     recent.refresh_from_db()
     assert old.ip_address is None and len(old.ip_hash) == 64
     assert recent.ip_address == "203.0.113.6"
+
+
+def test_changing_the_settings_reaches_every_cached_article(article, django_capture_on_commit_callbacks):
+    from hanoi_creative.core.invalidation import content_changed
+
+    heard = []
+
+    def receiver(sender, pages=(), objects=(), **kwargs):
+        heard.extend(page.pk for page in pages)
+
+    content_changed.connect(receiver, weak=False)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            settings = CommentSettings.load()
+            settings.enabled = False
+            settings.save()
+    finally:
+        content_changed.disconnect(receiver)
+    assert article.pk in heard

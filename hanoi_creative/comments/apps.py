@@ -7,3 +7,6 @@ class CommentsConfig(AppConfig):
     label = "comments"
     verbose_name = _("Comments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401
