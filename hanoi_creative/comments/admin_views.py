@@ -1,6 +1,7 @@
 """The moderation queue in the Wagtail admin: tabs, bulk actions, newsroom replies, open/close,
 and erasing a commenter's data."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,8 +13,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-
-from news.models import ArticlePage
 
 from . import moderation
 from .forms import EraseForm, ReplyForm
@@ -52,7 +51,7 @@ def queue(request):
     article_id = _article_filter(request)
     article = None
     if article_id is not None:
-        article = get_object_or_404(ArticlePage, pk=article_id)
+        article = get_object_or_404(apps.get_model("news", "ArticlePage"), pk=article_id)
         comments = comments.filter(article_id=article_id)
     counts = dict(comments.order_by().values_list("status").annotate(n=Count("pk")))
     tabs = [
@@ -134,7 +133,7 @@ def reply(request, comment_id):
 @require_POST
 def toggle_article(request, article_id):
     _require_editor(request)
-    article = get_object_or_404(ArticlePage, pk=article_id)
+    article = get_object_or_404(apps.get_model("news", "ArticlePage"), pk=article_id)
     closed = request.POST.get("closed") == "1"
     moderation.set_closed(article, closed)
     if closed:

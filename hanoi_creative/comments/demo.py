@@ -69,13 +69,16 @@ NEWSROOM_NAME = {"vi": "Tòa soạn", "en": "Newsroom"}
 
 
 def load(log=print):
-    from news.queries import latest_articles
+    from django.apps import apps
+
+    from hanoi_creative.core.visibility import visible
 
     settings = CommentSettings.load()
     if not settings.blocked_words:
         settings.blocked_words = BLOCKED_WORDS
         settings.save()
-    article = latest_articles("en").first()
+    articles = apps.get_model("news", "ArticlePage").objects.all()
+    article = visible(articles, "en").order_by("-publication_date", "-pk").first()
     if article is None:
         log("Comments: no article, nothing done.")
         return

@@ -13,8 +13,9 @@ from .models import CommentSettings
 @receiver(post_save, sender=CommentSettings)
 def settings_changed(sender, instance, **kwargs):
     def tell():
-        from news.models import ArticlePage
+        from django.apps import apps
 
-        notify(pages=ArticlePage.objects.live().only("pk", "path", "url_path"), objects=[instance])
+        articles = apps.get_model("news", "ArticlePage")
+        notify(pages=articles.objects.live().only("pk", "path", "url_path"), objects=[instance])
 
     transaction.on_commit(tell)

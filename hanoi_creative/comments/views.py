@@ -7,6 +7,7 @@ the form in it holds no per-reader state (see ``guards.py``).
 
 import math
 
+from django.apps import apps
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -15,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from news.queries import visible_articles
+from hanoi_creative.core.visibility import visible
 
 from . import guards
 from .forms import CommentForm
@@ -61,7 +62,9 @@ def _respond(request, article, status, *, message, outcome, form=None, reply_to=
 @require_http_methods(["GET", "POST"])
 def post_comment(request, article_id):
     language = translation.get_language()
-    article = visible_articles(language).filter(pk=article_id).first()
+    # The article model through the app registry: news imports comments, not the reverse.
+    articles = apps.get_model("news", "ArticlePage").objects.filter(pk=article_id)
+    article = visible(articles, language).first()
     if article is None:
         raise Http404(_("This article does not exist."))
     state = ArticleCommentState.objects.filter(article_id=article.pk).first()
