@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     # Before Wagtail's catch-all: the newsroom's listings, archives and feeds.
     path("", include("news.urls")),
     path(_("search/"), search_views.search, name="search"),
+    path(_("comments/"), include("hanoi_creative.comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

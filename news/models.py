@@ -320,6 +320,8 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
+        from hanoi_creative.comments.queries import article_context
+
         from .queries import latest_articles, must_see_articles, prefetch_card_renditions, related_articles
 
         context = super().get_context(request, *args, **kwargs)
@@ -340,4 +342,5 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         context["must_see_articles"] = picks
         context["byline"] = list(self.authors.all())
         context["article_tags"] = list(self.tags.all())
+        context.update(article_context(self, request, language))
         return context

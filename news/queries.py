@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from hanoi_creative.comments.queries import with_comment_counts
 from hanoi_creative.core.visibility import visible
 
 from .models import ArticlePage, TaggedArticle
@@ -39,12 +40,13 @@ def visible_articles(language=None):
 
 
 def for_cards(queryset, renditions=True):
-    """What an article card shows (category, photo and its renditions) in fixed queries.
+    """What an article card shows (category, photo and its renditions, the approved-comment
+    count) in fixed queries.
 
     ``renditions=False`` leaves the renditions to ``prefetch_card_renditions``, which loads
     them for several lists at once.
     """
-    queryset = queryset.select_related("category", "hero_image").defer_streamfields()
+    queryset = with_comment_counts(queryset.select_related("category", "hero_image").defer_streamfields())
     return queryset.prefetch_related("hero_image__renditions") if renditions else queryset
 
 

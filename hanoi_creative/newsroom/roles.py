@@ -32,6 +32,8 @@ MODEL_PERMISSIONS = {
         "news.view_category",
         "news.view_author",
         "news.view_tag",
+        # Comments on the articles they own (see comments/moderation.py).
+        "comments.change_comment",
     ],
     EDITORS: [
         "wagtailadmin.access_admin",
@@ -56,6 +58,10 @@ MODEL_PERMISSIONS = {
         "news.change_tag",
         "news.delete_tag",
         "news.view_tag",
+        "comments.change_comment",
+        "comments.delete_comment",
+        "comments.moderate_all_comments",
+        "comments.change_commentsettings",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",

@@ -169,7 +169,32 @@ def _news_article(request, page, language, canonical, title, description, image,
     category = getattr(page, "category", None)
     if category is not None:
         data["articleSection"] = category.name
+    data.update(_comments(context))
     return {key: value for key, value in data.items() if value is not None}
+
+
+def _comments(context):
+    """commentCount and Comment items from the approved comments the page shows (none: nothing)."""
+    count = context.get("comment_count") or 0
+    if not count:
+        return {}
+
+    def item(comment):
+        return {
+            "@type": "Comment",
+            "text": comment.body,
+            "dateCreated": timezone.localtime(comment.created_at).isoformat(),
+            "author": {"@type": "Organization" if comment.by_newsroom else "Person", "name": comment.name},
+        }
+
+    comments = []
+    for comment in context.get("comments") or []:
+        data = item(comment)
+        replies = [item(reply) for reply in getattr(comment, "public_replies", [])]
+        if replies:
+            data["comment"] = replies
+        comments.append(data)
+    return {"commentCount": count, "comment": comments}
 
 
 def _home_graph(request, home_url, language):

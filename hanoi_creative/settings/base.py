@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "hanoi_creative.search",
     "hanoi_creative.seo",
     "hanoi_creative.caching",
+    "hanoi_creative.comments",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
