@@ -4,11 +4,12 @@ number of queries whatever the size of the newsroom."""
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState
+
+from hanoi_creative.core.models import translated_into
 
 LIST_LENGTH = 8
 RECENT_DAYS = 7
@@ -135,7 +136,8 @@ class MissingEnglishPanel(NewsroomPanel):
     empty_text = _("Every published page has an English version.")
 
     def get_rows(self, request):
-        pages = Page.objects.live().filter(depth__gt=1).filter(Q(title_en__isnull=True) | Q(title_en=""))
+        live = Page.objects.live().filter(depth__gt=1)
+        pages = live.exclude(pk__in=translated_into(live, "en").values("pk"))
         count = pages.count()
         latest = pages.select_related("content_type").order_by("-last_published_at")[:LIST_LENGTH]
         rows = [

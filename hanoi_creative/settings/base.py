@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -175,6 +177,14 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Background tasks (django-tasks). Wagtail's own small tasks stay immediate (the default
+# backend); translation imports go to a database queue that `manage.py db_worker --backend
+# imports` works through (`make worker`; started by `make run`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 LOGGING = {
     "version": 1,
