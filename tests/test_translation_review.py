@@ -126,9 +126,7 @@ def test_editor_saving_in_the_desk_publishes_at_once(client, editor):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "language, reason", [("en", "you may not edit"), ("vi", "bạn không có quyền sửa")]
-)
+@pytest.mark.parametrize("language, reason", [("en", "you may not edit"), ("vi", "bạn không có quyền sửa")])
 def test_no_page_permission_is_a_clear_message_on_the_same_screen(
     client, django_user_model, language, reason
 ):

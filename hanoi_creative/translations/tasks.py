@@ -11,7 +11,6 @@ import time
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -35,7 +34,9 @@ def start_import(upload, user, dry_run=False):
     )
     run.stored_path = default_storage.save(f"translation-imports/{run.pk}.upload", ContentFile(upload.read()))
     run.save(update_fields=["stored_path"])
-    transaction.on_commit(lambda: import_file.enqueue(str(run.pk)))
+    # The database queue stores the task in the same transaction as the run (if any), so the
+    # worker never sees one without the other.
+    import_file.enqueue(str(run.pk))
     return run
 
 
