@@ -257,5 +257,5 @@ def test_desk_item_refusal_is_in_the_users_language(desk_client, language, reaso
         },
     )
     assert response.status_code == 400
-    assert reason in " ".join(why for _where, why in response.context["run"].problems)
+    assert reason in " ".join(why for _where, why in response.context["errors"])
     assert content_snapshot() == before
