@@ -53,10 +53,10 @@ def test_upload_is_queued_and_the_progress_page_survives_a_reload(desk):
         page = client.get(response["Location"])
         assert page.status_code == 200
         html = page.content.decode()
-        assert 'http-equiv="refresh"' in html and "Waiting" in html
+        assert "data-import-refresh" in html and "Waiting" in html
     assert run_import_worker() == 1
     page = client.get(response["Location"])
-    assert 'http-equiv="refresh"' not in page.content.decode()
+    assert "data-import-refresh" not in page.content.decode()
     assert page.context["run"].state == ImportRun.State.REFUSED
 
 
