@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState
 
-from hanoi_creative.core.models import translated_into
+from hanoi_creative.core.visibility import missing_translation
 
 LIST_LENGTH = 8
 RECENT_DAYS = 7
@@ -136,8 +136,7 @@ class MissingEnglishPanel(NewsroomPanel):
     empty_text = _("Every published page has an English version.")
 
     def get_rows(self, request):
-        live = Page.objects.live().filter(depth__gt=1)
-        pages = live.exclude(pk__in=translated_into(live, "en").values("pk"))
+        pages = missing_translation(Page.objects.live().filter(depth__gt=1), "en")
         count = pages.count()
         latest = pages.select_related("content_type").order_by("-last_published_at")[:LIST_LENGTH]
         rows = [

@@ -177,6 +177,13 @@ def plan(units, confirm_all=False, progress=None, user=None):
     unknown items is refused as fast as it is read. With a ``user``, items they may not edit
     are refused too, before anything is written.
     """
+    by_field, warnings = _checked_units(units, progress, user)
+    return _plan_fields(by_field, warnings, confirm_all)
+
+
+def _checked_units(units, progress=None, user=None):
+    """Every unit matched to its field and segment and its markup checked, grouped by field;
+    raises Refused listing every problem."""
     errors, warnings = [], []
     seen = set()
     by_field = {}
@@ -269,7 +276,11 @@ def plan(units, confirm_all=False, progress=None, user=None):
         entry["units"][unit.path] = (unit, translated)
     if errors:
         raise Refused(errors)
+    return by_field, warnings
 
+
+def _plan_fields(by_field, warnings, confirm_all):
+    """What to do with each field: write the English, confirm it, or leave it as it is."""
     items, count, skipped = {}, 0, 0
     stored = _stored_statuses([entry["obj"] for entry in by_field.values()])
     for (key, name), entry in by_field.items():
@@ -447,7 +458,3 @@ def import_units(units, user=None, dry_run=False, confirm_all=False):
     if not dry_run:
         apply(the_plan, user=user)
     return the_plan
-
-
-def field_rows(item):
-    return list(FieldTranslation.objects.filter(item=item).order_by("position"))
