@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean
+.PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean worker
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,12 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo
 
-## make run: create .venv, install, migrate, load the demo if the database is empty, serve.
+## make run: create .venv, install, migrate, load the demo if the database is empty, serve
+## (with the background worker for translation imports alongside; both stop together).
 run: migrate
 	$(MANAGE) setup_local_site
+	$(MANAGE) db_worker --backend imports & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 ## make serve: the site as production runs it on one machine (gunicorn, production settings,
@@ -36,6 +39,9 @@ serve: install
 ## make bench: throughput of the public pages, cold and warm, against a bare Django floor.
 bench: install
 	$(PY) scripts/bench.py
+## make worker: the background worker alone (translation imports), for a separate terminal.
+worker: migrate
+	$(MANAGE) db_worker --backend imports
 
 ## make test: the whole test suite (set DATABASE_URL to run it on PostgreSQL).
 test: install

@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from hanoi_creative.core.models import record_page_translations
 from hanoi_creative.core.slugs import fold_slug
 
 from .models import ArticlePage, Author, Category, NewsIndexPage, Tag, TaggedArticle
@@ -243,6 +244,7 @@ def generate_articles(count, *, seed=None, progress=None):
             for article, page in zip(articles, pages, strict=True):
                 article.page_ptr_id = article.id = page.pk
             _insert(ArticlePage, articles)
+            record_page_translations(articles)
             TaggedArticle.objects.bulk_create(
                 [TaggedArticle(tag=tag, content_object_id=a.pk) for a in articles for tag in a.generated_tags]
             )

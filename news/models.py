@@ -225,6 +225,7 @@ class NewsIndexPage(TranslatedPageMixin, SocialImageMixin, Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["news.ArticlePage"]
     max_count = 1
+    translation_required_fields = ("title", "intro")
 
     class Meta:
         verbose_name = _("news section")
@@ -301,6 +302,9 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # The public English page needs all three: an English title over a Vietnamese lead and
+    # body is not a translation (captions and SEO fields are optional).
+    translation_required_fields = ("title", "lead", "body")
 
     class Meta:
         verbose_name = _("article")

@@ -74,6 +74,11 @@ def test_missing_english_counts_published_pages_without_english(client, translat
     assert f"/admin/pages/{article.pk}/edit/" in html
     article.title_en = "Now translated"
     article.save_revision().publish()
+    # A title alone is not a translation (the article's rule: title, lead and body).
+    assert panel(dashboard(client, translator), "newsroom-missing-english")[0] == before + 1
+    article.lead_en = "Now translated, lead too"
+    article.body_en = list(article.body_vi.raw_data)
+    article.save_revision().publish()
     assert panel(dashboard(client, translator), "newsroom-missing-english")[0] == before
 
 

@@ -1,8 +1,6 @@
 """The admin area: report, filters, per-item view with diff, saving English, export/import,
 dashboard chart, permissions."""
 
-import io
-
 import polib
 import pytest
 from django.contrib.auth.models import Group
@@ -10,6 +8,7 @@ from django.urls import reverse
 
 from hanoi_creative.translations.diff import line_diff
 from hanoi_creative.translations.models import FieldTranslation, Status, TranslatableItem
+from tests.translation_helpers import import_and_wait
 
 
 @pytest.fixture
@@ -165,9 +164,7 @@ def test_admin_export_and_import_round_trip(admin_client):
     for entry in catalogue:
         if entry.msgctxt.startswith(item.key + "#"):
             entry.msgstr = "EN " + entry.msgid
-    upload = io.BytesIO(str(catalogue).encode())
-    upload.name = "translations.po"
-    response = admin_client.post(reverse("translations:import"), {"file": upload})
+    response = import_and_wait(admin_client, "translations.po", str(catalogue).encode())
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.status == Status.UP_TO_DATE
@@ -181,13 +178,13 @@ def test_admin_import_of_a_broken_file_says_why(admin_client, admin_user):
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
     profile.save()
-    upload = io.BytesIO(
-        b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file'
+    response = import_and_wait(
+        admin_client,
+        "broken.xlf",
+        b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file',
     )
-    upload.name = "broken.xlf"
-    response = admin_client.post(reverse("translations:import"), {"file": upload})
     assert response.status_code == 400
-    assert response.context["errors"] and "well-formed" in str(response.context["errors"])
+    assert "well-formed" in str(response.context["run"].problems)
 
 
 @pytest.mark.django_db

@@ -1,7 +1,6 @@
 """A refused import says why in the importer's language: Vietnamese when vi is active (the
 command's language, the admin user's preferred language), English when en is; nothing changes."""
 
-import io
 import re
 
 import polib
@@ -16,6 +15,7 @@ from wagtail.users.models import UserProfile
 from hanoi_creative.translations import exchange, files
 from hanoi_creative.translations.models import Status, TranslatableItem
 from tests.test_translation_exchange import NS, content_snapshot, export
+from tests.translation_helpers import import_and_wait
 
 NOT_XLIFF = b'<?xml version="1.0"?><html><body/></html>'
 CUT_XLIFF = b'<?xml version="1.0"?><xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file'
@@ -193,9 +193,8 @@ def desk_client(client, admin_user):
 
 
 def post_file(client, name, data):
-    upload = io.BytesIO(data)
-    upload.name = name
-    return client.post(reverse("translations:import"), {"file": upload})
+    """Upload, let the background worker import it, return the result page."""
+    return import_and_wait(client, name, data)
 
 
 @pytest.mark.django_db
@@ -211,7 +210,7 @@ def test_admin_import_refusal_is_in_the_users_language(desk_client, language, re
     assert response.status_code == 400
     html = response.content.decode()
     assert reason in html and absent not in html
-    where, why = response.context["errors"][0]
+    where, why = response.context["run"].problems[0]
     assert where == {"vi": "tệp", "en": "file"}[language]
 
 
@@ -230,7 +229,7 @@ def test_admin_import_of_a_po_with_script_is_refused_in_the_users_language(
     before = content_snapshot()
     response = post_file(desk_client(language), "translations.po", path.read_bytes())
     assert response.status_code == 400
-    assert reason in " ".join(why for _where, why in response.context["errors"])
+    assert reason in " ".join(why for _where, why in response.context["run"].problems)
     assert content_snapshot() == before
 
 

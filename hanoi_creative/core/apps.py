@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
         from modeltranslation.translator import translator
         from wagtail.models import Page
 
+        from . import signals
         from .routing import indexed_route
         from .slug_checks import indexed_clean, indexed_form_clean
 
@@ -24,3 +25,5 @@ class CoreConfig(AppConfig):
                 form_class = model.base_form_class
                 if form_class.__name__ == "WagtailFixedAdminPageForm" and "clean" in form_class.__dict__:
                     indexed_form_clean(form_class)
+
+        signals.connect(self)

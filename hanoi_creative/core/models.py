@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -43,27 +44,127 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def translated_into(queryset, language=None):
-    """Pages of ``queryset`` that have their own title in ``language`` (default: active).
+def default_language():
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
-    Without this, modeltranslation's fallback would list a Vietnamese-only page on an English
-    menu or card under its Vietnamese title.
+
+# Which fields make a page "translated" into a language, per page type: the class attribute
+# ``translation_required_fields`` (the title alone for a type that names none). A required field
+# that is empty in Vietnamese too asks nothing of the translation.
+DEFAULT_REQUIRED_FIELDS = ("title",)
+
+
+def required_fields(model):
+    return tuple(getattr(model, "translation_required_fields", DEFAULT_REQUIRED_FIELDS))
+
+
+def _is_blank(value):
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    raw = getattr(value, "raw_data", None)  # a StreamField's value
+    if raw is not None:
+        return len(raw) == 0
+    try:
+        return len(value) == 0
+    except TypeError:
+        return False
+
+
+def untranslated_fields(page, language):
+    """Names of the fields ``page`` still lacks in ``language`` for the rule (empty: translated)."""
+    if language == default_language():
+        return [] if getattr(page, "title", "") else ["title"]
+    missing = []
+    for name in required_fields(type(page)):
+        target = build_localized_fieldname(name, language)
+        if not hasattr(page, target):
+            continue  # not a translated field of this type
+        if not _is_blank(getattr(page, target)):
+            continue
+        source = getattr(page, build_localized_fieldname(name, default_language()), None)
+        if name == "title" or not _is_blank(source):
+            missing.append(name)
+    return missing
+
+
+class PageTranslation(models.Model):
+    """A page is translated into ``language``: every field its type requires has text there.
+
+    Stored, not computed per query: a StreamField's emptiness cannot be tested in SQL without
+    reading every row's JSON, and the public lists must stay index lookups at any archive size.
+    Kept current by ``record_page_translations`` on every save of a page's content (admin
+    edit, publish, desk save, import) and on bulk loads. Only non-default languages are
+    stored: every page exists in Vietnamese.
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+
+    class Meta:
+        verbose_name = _("page translation")
+        verbose_name_plural = _("page translations")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "page"], name="core_page_translation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.language}"
+
+
+def record_page_translations(pages):
+    """Store, for each of ``pages`` (specific instances as saved), the languages it is translated
+    into. Two queries per language whatever the number of pages."""
+    pages = [page for page in pages if page.pk is not None]
+    if not pages:
+        return
+    for code in language_codes():
+        if code == default_language():
+            continue
+        done = {page.pk for page in pages if not untranslated_fields(page, code)}
+        not_done = [page.pk for page in pages if page.pk not in done]
+        if not_done:
+            PageTranslation.objects.filter(language=code, page_id__in=not_done).delete()
+        if done:
+            PageTranslation.objects.bulk_create(
+                [PageTranslation(page_id=pk, language=code) for pk in done], ignore_conflicts=True
+            )
+
+
+def translated_into(queryset, language=None):
+    """Pages of ``queryset`` translated into ``language`` (default: active language).
+
+    The one rule for every public surface (menus, listings, feeds, search, sitemap): a page is
+    public in a language when every field its type requires has text there (see
+    ``untranslated_fields``). Without it, modeltranslation's fallback would show an English
+    title over the Vietnamese lead and body. One indexed semi-join on ``PageTranslation``.
     """
     language = language or translation.get_language()
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+    if language == default_language():
         return queryset
-    field = build_localized_fieldname("title", language)
-    return queryset.exclude(**{f"{field}__isnull": True}).exclude(**{field: ""})
+    done = PageTranslation.objects.filter(language=language, page_id=OuterRef("pk"))
+    return queryset.filter(Exists(done))
 
 
 class TranslatedPageMixin:
     """Per-language helpers shared by every page type of the site."""
 
     base_form_class = TranslatedPageForm
+    # See ``required_fields``; each page type names its own.
+    translation_required_fields = DEFAULT_REQUIRED_FIELDS
 
     def has_translation(self, language):
-        """True when the page has its own title in ``language`` (not a fallback)."""
-        return bool(getattr(self, build_localized_fieldname("title", language), ""))
+        """True when this page is translated into ``language`` by the site's rule.
+
+        Computed from the instance (no query; a preview shows the draft's state); when a
+        required field was deferred, the stored flag answers instead.
+        """
+        deferred = self.get_deferred_fields()
+        needed = {build_localized_fieldname(name, language) for name in required_fields(type(self))}
+        if language != default_language() and needed & deferred:
+            return PageTranslation.objects.filter(page_id=self.pk, language=language).exists()
+        return not untranslated_fields(self, language)
 
     def translated_languages(self):
         return [code for code in language_codes() if self.has_translation(code)]
@@ -129,6 +230,7 @@ class HomePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    translation_required_fields = ("title", "intro", "body")
 
     def programme_pages(self):
         """The programme's own pages for the home page's cards, with their images in two queries."""
@@ -163,6 +265,7 @@ class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
     ]
     promote_panels = [*base_promote_panels, social_image_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    translation_required_fields = ("title", "intro", "body")
 
     def sibling_pages(self):
         """Other programme pages at this level, in the active language, for "More about"."""

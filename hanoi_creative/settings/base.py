@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "hanoi_creative.caching",
     "hanoi_creative.comments",
     "wagtail.contrib.settings",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -258,6 +260,13 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
 ADMINS = [(address, address) for address in env_list("DJANGO_ADMINS")]
+# Background tasks (django-tasks). Wagtail's own small tasks stay immediate (the default
+# backend); translation imports go to a database queue that `manage.py db_worker --backend
+# imports` works through (`make worker`; started by `make run`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from . import richtext, segments, status
 from .models import FieldTranslation, Status, TranslatableItem
-from .registry import STREAM, field_spec, field_specs, item_key, resolve_item_key, target_name
+from .registry import STREAM, field_spec, field_specs, item_key, resolve_item_keys, target_name
 from .slugs import fill_slug
 
 
@@ -157,6 +157,7 @@ class Plan:
     warnings: list
     units: int = 0
     skipped: int = 0
+    outcomes: dict = field(default_factory=dict)  # PUBLISHED/SUBMITTED/... -> items
 
     @property
     def written_fields(self):
@@ -169,18 +170,26 @@ class Plan:
         )
 
 
-def plan(units, confirm_all=False, progress=None):
-    """Validate every unit; return a Plan or raise Refused listing every problem."""
-    by_field, warnings = _checked_units(units, progress)
+def plan(units, confirm_all=False, progress=None, user=None):
+    """Validate every unit; return a Plan or raise Refused listing every problem.
+
+    Items are looked up in one query per model (not per key), so a file naming thousands of
+    unknown items is refused as fast as it is read. With a ``user``, items they may not edit
+    are refused too, before anything is written.
+    """
+    by_field, warnings = _checked_units(units, progress, user)
     return _plan_fields(by_field, warnings, confirm_all)
 
 
-def _checked_units(units, progress=None):
+def _checked_units(units, progress=None, user=None):
     """Every unit matched to its field and segment and its markup checked, grouped by field;
     raises Refused listing every problem."""
     errors, warnings = [], []
     seen = set()
-    objects, by_field = {}, {}
+    by_field = {}
+    units = list(units)
+    objects = resolve_item_keys({unit.key for unit in units if not unit.error})
+    allowed = {}
     for unit in units:
         if progress:
             progress()
@@ -191,11 +200,14 @@ def _checked_units(units, progress=None):
         if unit.error:
             errors.append((unit.where, unit.error))
             continue
-        if unit.key not in objects:
-            objects[unit.key] = resolve_item_key(unit.key)
-        obj = objects[unit.key]
+        obj = objects.get(unit.key)
         if obj is None:
             errors.append((unit.where, _("unknown unit: there is no item %(key)s") % {"key": unit.key}))
+            continue
+        if unit.key not in allowed:
+            allowed[unit.key] = may_edit(obj, user)
+        if not allowed[unit.key]:
+            errors.append((unit.where, _("you may not edit %(title)s") % {"title": str(obj)}))
             continue
         spec = field_spec(type(obj), unit.path.split(".", 1)[0])
         if spec is None:
@@ -230,7 +242,7 @@ def _checked_units(units, progress=None):
                 )
             )
             continue
-        segment, _current = found
+        segment, current = found
         if unit.source is not None and unit.source != segment.text:
             errors.append((unit.where, _("the Vietnamese source changed since the export; export again")))
             continue
@@ -246,11 +258,20 @@ def _checked_units(units, progress=None):
             else:
                 richtext.check_text(unit.target)
                 translated = unit.target
-        except richtext.InjectionError as error:
-            errors.append((unit.where, _("unsafe markup refused (%(reason)s)") % {"reason": error}))
-            continue
-        except richtext.MarkupError as error:
-            errors.append((unit.where, _("broken markup (%(reason)s)") % {"reason": error}))
+        except (richtext.InjectionError, richtext.MarkupError) as error:
+            if unit.target == current:
+                # Already stored like this (the file only carries it back): report it for this
+                # unit and leave it, rather than refuse a clean file for it.
+                reason = _(
+                    "the stored English has unsafe or broken markup (%(reason)s); it is left as it "
+                    "is, correct it in the desk"
+                )
+                warnings.append((unit.where, reason % {"reason": error}))
+                continue
+            if isinstance(error, richtext.InjectionError):
+                errors.append((unit.where, _("unsafe markup refused (%(reason)s)") % {"reason": error}))
+            else:
+                errors.append((unit.where, _("broken markup (%(reason)s)") % {"reason": error}))
             continue
         entry["units"][unit.path] = (unit, translated)
     if errors:
@@ -261,6 +282,7 @@ def _checked_units(units, progress=None):
 def _plan_fields(by_field, warnings, confirm_all):
     """What to do with each field: write the English, confirm it, or leave it as it is."""
     items, count, skipped = {}, 0, 0
+    stored = _stored_statuses([entry["obj"] for entry in by_field.values()])
     for (key, name), entry in by_field.items():
         units_here = entry["units"]
         count += len(units_here)
@@ -277,7 +299,7 @@ def _plan_fields(by_field, warnings, confirm_all):
             translated = {path: value for path, (_unit, value) in units_here.items()}
             field_plan.value = segments.build_value(entry["spec"], entry["source"], translated)
             field_plan.write = True
-        elif complete and confirmed and _stored_status(entry["obj"], name) == Status.OUTDATED:
+        elif complete and confirmed and stored.get((key, name)) == Status.OUTDATED:
             # The translator checked the English against the new Vietnamese and kept it.
             field_plan.confirm = True
         else:
@@ -298,17 +320,60 @@ def _plan_fields(by_field, warnings, confirm_all):
     return Plan(list(items.values()), warnings, units=count, skipped=skipped)
 
 
-def _stored_status(obj, name):
-    return (
-        FieldTranslation.objects.filter(
-            item__content_type__app_label=obj._meta.app_label,
-            item__content_type__model=obj._meta.model_name,
-            item__object_id=str(obj.pk),
-            field=name,
-        )
-        .values_list("status", flat=True)
-        .first()
-    )
+def _stored_statuses(objs):
+    """{(item key, field): stored status} for ``objs``, one query per model."""
+    by_model = {}
+    for obj in objs:
+        by_model.setdefault(type(obj), set()).add(str(obj.pk))
+    found = {}
+    for model, pks in by_model.items():
+        rows = FieldTranslation.objects.filter(
+            item__content_type__app_label=model._meta.app_label,
+            item__content_type__model=model._meta.model_name,
+            item__object_id__in=pks,
+        ).values_list("item__object_id", "field", "status")
+        label = f"{model._meta.app_label}.{model._meta.model_name}"
+        for object_id, name, value in rows:
+            found[(f"{label}:{object_id}", name)] = value
+    return found
+
+
+# What happened to an item's English, for the messages after a save or an import.
+PUBLISHED, SUBMITTED, DRAFTED, SAVED = "published", "submitted", "drafted", "saved"
+
+
+def may_edit(obj, user):
+    """True when ``user`` may store English for ``obj`` (a command-line import has no user)."""
+    if user is None:
+        return True
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_edit()
+    meta = obj._meta
+    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+
+def _may_publish(page, user):
+    return user is None or page.permissions_for_user(user).can_publish()
+
+
+def _submit_for_review(page, user):
+    """Hand the newest revision to the editors through the page's workflow ("Duyệt bài").
+
+    A workflow already in progress keeps going: approving it publishes the newest revision,
+    which now carries the English. Returns False when no workflow covers the page.
+    """
+    from wagtail.models import WorkflowState
+
+    state = page.current_workflow_state
+    if state is not None:
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(user=user)
+        return True
+    workflow = page.get_workflow()
+    if workflow is None:
+        return False
+    workflow.start(page, user)
+    return True
 
 
 def _save_page(page, values, user):
@@ -320,14 +385,19 @@ def _save_page(page, values, user):
     if page.has_unpublished_changes and page.latest_revision_id:
         # The draft carries the editor's newer Vietnamese: the English joins it and goes live
         # with it, never ahead of it.
-        draft = page.get_latest_revision_as_object()
-        assign(draft)
-        draft.save_revision(user=user, log_action=True)
-        return
-    assign(page)
-    revision = page.save_revision(user=user, log_action=True)
-    if page.live:
+        target = page.get_latest_revision_as_object()
+    else:
+        target = page
+    assign(target)
+    revision = target.save_revision(user=user, log_action=True)
+    if not page.live:
+        return DRAFTED  # goes live with the page, when an editor publishes it
+    if target is page and _may_publish(page, user):
         revision.publish(user=user, log_action=True)
+        return PUBLISHED
+    if target is not page and _may_publish(page, user):
+        return DRAFTED
+    return SUBMITTED if _submit_for_review(page, user) else DRAFTED
 
 
 def _save_object(obj, values, user):
@@ -335,12 +405,20 @@ def _save_object(obj, values, user):
         setattr(obj, target_name(name), value)
     obj.full_clean()
     obj.save()
+    return SAVED
 
 
 def apply(the_plan, user=None, progress=None):
-    """Write a validated plan in one transaction; a failure part-way changes nothing."""
+    """Write a validated plan in one transaction; a failure part-way changes nothing.
+
+    Pages a user may publish go live at once (or join their pending draft); a translator's
+    English on a live page is stored as a revision and submitted to the editors.
+    """
     from django.core.exceptions import ValidationError
 
+    from hanoi_creative.core.invalidation import notify
+
+    changed_objects = []
     try:
         with transaction.atomic():
             for item_plan in the_plan.items:
@@ -348,15 +426,20 @@ def apply(the_plan, user=None, progress=None):
                 values = {name: fp.value for name, fp in item_plan.fields.items() if fp.write}
                 if values:
                     if isinstance(obj, Page):
-                        _save_page(obj, values, user)
+                        outcome = _save_page(obj, values, user)
                     else:
-                        _save_object(obj, values, user)
+                        outcome = _save_object(obj, values, user)
+                        changed_objects.append(obj)
+                    the_plan.outcomes[outcome] = the_plan.outcomes.get(outcome, 0) + 1
                     obj = type(obj)._default_manager.get(pk=obj.pk)
                 status.record(
                     obj, confirm={name for name, fp in item_plan.fields.items() if fp.write or fp.confirm}
                 )
                 if progress:
                     progress()
+            if changed_objects:
+                # Snippets and images have no publish signal: tell the caches once, on commit.
+                transaction.on_commit(lambda: notify(objects=changed_objects))
     except ValidationError as error:
         raise Refused(
             [
@@ -367,4 +450,11 @@ def apply(the_plan, user=None, progress=None):
                 )
             ]
         ) from error
+    return the_plan
+
+
+def import_units(units, user=None, dry_run=False, confirm_all=False):
+    the_plan = plan(units, confirm_all=confirm_all, user=user)
+    if not dry_run:
+        apply(the_plan, user=user)
     return the_plan

@@ -73,4 +73,13 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 20 MB."))
+        from .exchange import Refused
+        from .files import check_upload
+
+        head = upload.read(4096)
+        upload.seek(0)
+        try:
+            check_upload(head)
+        except Refused as refusal:
+            raise forms.ValidationError([why for _where, why in refusal.errors]) from refusal
         return upload

@@ -5,6 +5,9 @@ needs to know what the Vietnamese said when the English was last saved, and only
 snapshot can tell (it also feeds the diff translators see).
 """
 
+import uuid
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -74,3 +77,71 @@ class FieldTranslation(models.Model):
 
     def __str__(self):
         return f"{self.item} · {self.field}"
+
+
+class ImportRun(models.Model):
+    """One uploaded file imported in the background: its progress, then its result.
+
+    The progress and result pages read this row, so they survive a reload and tell the same
+    story to whoever opens them. At most ``MAX_LISTED`` problems are kept, with their count.
+    """
+
+    MAX_LISTED = 100
+
+    class State(models.TextChoices):
+        QUEUED = "queued", pgettext_lazy("import state", "Waiting")
+        CHECKING = "checking", pgettext_lazy("import state", "Checking")
+        WRITING = "writing", pgettext_lazy("import state", "Writing")
+        DONE = "done", pgettext_lazy("import state", "Done")
+        REFUSED = "refused", pgettext_lazy("import state", "Refused")
+        FAILED = "failed", pgettext_lazy("import state", "Failed")
+
+    FINISHED = (State.DONE, State.REFUSED, State.FAILED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    # Where the upload waits for the worker (Django's storage API); deleted when the run ends.
+    stored_path = models.CharField(max_length=255, blank=True)
+    dry_run = models.BooleanField(default=False)
+    # The importer's admin language: the worker writes every message in it.
+    language = models.CharField(max_length=8)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    units_total = models.PositiveIntegerField(default=0)
+    units_done = models.PositiveIntegerField(default=0)
+    items_total = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(default=dict, blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [[where, why], ...] (first MAX_LISTED)
+    problem_count = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    warning_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("translation import")
+        verbose_name_plural = _("translation imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def finished(self):
+        return self.state in self.FINISHED
+
+    @property
+    def percent(self):
+        if not self.units_total:
+            return 0
+        return min(100, round(100 * self.units_done / self.units_total))
+
+    @property
+    def problems_not_listed(self):
+        return max(0, self.problem_count - len(self.problems))
+
+    @property
+    def warnings_not_listed(self):
+        return max(0, self.warning_count - len(self.warnings))

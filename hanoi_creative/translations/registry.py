@@ -7,7 +7,8 @@ follow the title (see ``exchange.fill_slug``), and a translator never types them
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils.functional import cached_property
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -119,20 +120,47 @@ def item_key(obj):
 
 def resolve_item_key(key):
     """The object an item key names, or None (unknown model, untracked, or deleted)."""
-    try:
-        label, pk = key.split(":", 1)
-        app_label, model_name = label.split(".", 1)
-        model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
-    except (ValueError, ContentType.DoesNotExist):
-        return None
-    if model is None or not is_tracked(model):
-        return None
-    try:
-        return model._default_manager.filter(pk=pk).first()
-    except (ValueError, TypeError, models.ObjectDoesNotExist):
-        return None
-    except Exception:  # noqa: BLE001 - a malformed pk (e.g. text for an integer key) is just unknown
-        return None
+    return resolve_item_keys([key]).get(key)
+
+
+def resolve_item_keys(keys):
+    """{key: object} for the item keys that name an existing tracked object.
+
+    One query per model named in ``keys`` (plus the content-type lookups), whatever their
+    number: a file naming 100,000 items must not cost 100,000 queries.
+    """
+    by_model = {}
+    for key in keys:
+        try:
+            label, pk = key.split(":", 1)
+            app_label, model_name = label.split(".", 1)
+        except ValueError:
+            continue
+        by_model.setdefault((app_label, model_name), {})[key] = pk
+    found = {}
+    for (app_label, model_name), wanted in by_model.items():
+        try:
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+        except ContentType.DoesNotExist:
+            continue
+        if model is None or not is_tracked(model):
+            continue
+        pk_field = model._meta.pk
+        by_pk = {}
+        for key, raw in wanted.items():
+            try:
+                by_pk.setdefault(pk_field.to_python(raw), []).append(key)
+            except (ValueError, TypeError, ValidationError):
+                continue  # a malformed pk (text for an integer key) names nothing
+        pks = list(by_pk)
+        # One query on PostgreSQL; SQLite bounds the parameters of one statement.
+        limit = connection.features.max_query_params
+        size = max(1, limit - 10) if limit else max(1, len(pks))
+        for start in range(0, len(pks), size):
+            for obj in model._default_manager.filter(pk__in=pks[start : start + size]):
+                for key in by_pk.get(obj.pk, ()):
+                    found[key] = obj
+    return found
 
 
 def section_key(obj):

@@ -1,6 +1,7 @@
 """The translation desk in the Wagtail admin: report, per-item view, export and import."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse
@@ -9,13 +10,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
 from wagtail.models import Page
 
-from . import exchange, files, segments, status
+from . import exchange, files, segments, status, tasks
 from .diff import field_diff
 from .forms import ExportForm, ImportForm, ReportFilterForm
-from .models import STATUS_ORDER, Status, TranslatableItem
+from .models import STATUS_ORDER, ImportRun, Status, TranslatableItem
 from .registry import field_specs, section_labels
 
 DESK_PERMISSION = "translations.use_translation_desk"
@@ -146,10 +149,13 @@ def item_view(request, pk):
                 )
             )
         try:
-            plan = exchange.plan(units, confirm_all=True)
+            plan = exchange.plan(units, confirm_all=True, user=request.user)
             exchange.apply(plan, user=request.user)
         except exchange.Refused as refusal:
             errors = refusal.errors
+        except PermissionDenied:
+            # Never Wagtail's generic "no access" redirect: say it here, keep the typed text.
+            errors = [(item.title, _("you may not save this translation; ask an editor"))]
         else:
             for where, note in plan.warnings:
                 messages.warning(request, f"{where}: {note}")
@@ -158,6 +164,8 @@ def item_view(request, pk):
                 _("Translation saved: %(written)s fields updated, %(confirmed)s confirmed.")
                 % {"written": plan.written_fields, "confirmed": plan.confirmed_fields},
             )
+            for note in outcome_messages(plan.outcomes):
+                messages.info(request, note)
             return redirect("translations:item", pk=item.pk)
         item.refresh_from_db()
     content = status.latest_content(obj)
@@ -201,26 +209,89 @@ def export_view(request):
     return response
 
 
+def outcome_messages(outcomes):
+    """What became of the saved English, one sentence per outcome, in the admin's language."""
+    notes = []
+    if outcomes.get(exchange.PUBLISHED):
+        notes.append(
+            ngettext(
+                "%(count)s page published with its English.",
+                "%(count)s pages published with their English.",
+                outcomes[exchange.PUBLISHED],
+            )
+            % {"count": outcomes[exchange.PUBLISHED]}
+        )
+    if outcomes.get(exchange.SUBMITTED):
+        notes.append(
+            ngettext(
+                "%(count)s live page saved as a new revision and submitted to the editors for "
+                "review (Editorial review); it goes live when an editor publishes it.",
+                "%(count)s live pages saved as new revisions and submitted to the editors for "
+                "review (Editorial review); they go live when an editor publishes them.",
+                outcomes[exchange.SUBMITTED],
+            )
+            % {"count": outcomes[exchange.SUBMITTED]}
+        )
+    if outcomes.get(exchange.DRAFTED):
+        notes.append(
+            ngettext(
+                "%(count)s page saved in its draft; the English goes live with the draft.",
+                "%(count)s pages saved in their drafts; the English goes live with each draft.",
+                outcomes[exchange.DRAFTED],
+            )
+            % {"count": outcomes[exchange.DRAFTED]}
+        )
+    return notes
+
+
 @permission_required(DESK_PERMISSION)
 def import_view(request):
+    """Check the upload's size and format now; import it in the background."""
     if request.method != "POST":
         return redirect("translations:report")
     form = ImportForm(request.POST, request.FILES)
-    context = {"form": form, "errors": [], "warnings": [], "plan": None}
-    if form.is_valid():
-        data = form.cleaned_data["file"].read()
-        try:
-            units = files.parse(data)
-            plan = exchange.plan(units)
-            if not form.cleaned_data["dry_run"]:
-                exchange.apply(plan, user=request.user)
-        except exchange.Refused as refusal:
-            context["errors"] = refusal.errors
-        else:
-            context.update(
-                plan=plan, warnings=plan.warnings, units=len(units), dry_run=form.cleaned_data["dry_run"]
-            )
-    response = TemplateResponse(request, "translations/import_result.html", context)
-    if context["errors"] or not form.is_valid():
+    if not form.is_valid():
+        response = TemplateResponse(request, "translations/import_result.html", {"form": form})
+        response.status_code = 400
+        return response
+    run = tasks.start_import(form.cleaned_data["file"], request.user, dry_run=form.cleaned_data["dry_run"])
+    return redirect("translations:import-run", pk=run.pk)
+
+
+@permission_required(DESK_PERMISSION)
+def import_run_view(request, pk):
+    """Progress while the import runs (refreshing itself), then its result."""
+    run = get_object_or_404(ImportRun, pk=pk)
+    if run.user_id != request.user.pk and not request.user.is_superuser:
+        raise Http404
+    summary = run.summary or {}
+    context = {
+        "run": run,
+        "summary": summary,
+        "outcome_notes": outcome_messages(summary.get("outcomes", {})),
+    }
+    response = TemplateResponse(request, "translations/import_run.html", context)
+    if run.state == ImportRun.State.REFUSED:
         response.status_code = 400
     return response
+
+
+@require_POST
+def publish_review(request, pk):
+    """One action for an editor: approve a translator's submission, which publishes it."""
+    from .components import translation_reviews
+
+    state = translation_reviews(request.user).filter(pk=pk).first()
+    if state is None:
+        messages.error(request, _("This translation is no longer waiting for your review."))
+        return redirect("wagtailadmin_home")
+    page = state.workflow_state.content_object.specific
+    state.specific.approve(user=request.user)
+    page.refresh_from_db()
+    if page.live and not page.has_unpublished_changes:
+        messages.success(request, _("“%(title)s” is published with its English.") % {"title": page.title})
+    else:
+        messages.success(
+            request, _("“%(title)s” is approved and moves to the next review step.") % {"title": page.title}
+        )
+    return redirect("wagtailadmin_home")

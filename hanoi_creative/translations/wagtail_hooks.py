@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
-from .components import CoveragePanel
+from .components import CoveragePanel, TranslationReviewPanel, translation_reviews
 from .views import DESK_PERMISSION
 
 
@@ -30,6 +30,8 @@ def register_desk_menu_item():
 def add_coverage_panel(request, panels):
     if request.user.has_perm(DESK_PERMISSION):
         panels.append(CoveragePanel())
+    if translation_reviews(request.user).exists():
+        panels.append(TranslationReviewPanel(request.user))
 
 
 @hooks.register("register_permissions")
