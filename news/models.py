@@ -259,7 +259,18 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest")]
+        # Each public list walks one of these newest first and stops after a page of articles.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest"),
+            models.Index(
+                fields=["category", "-publication_date", "-page_ptr"], name="news_article_category_newest"
+            ),
+            models.Index(
+                fields=["-publication_date", "-page_ptr"],
+                condition=models.Q(must_see=True),
+                name="news_article_must_see_newest",
+            ),
+        ]
 
     @property
     def reading_time(self):

@@ -7,6 +7,8 @@ Each function returns a lazy queryset and runs a fixed number of queries whateve
 of articles.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db.models import (
     Case,
@@ -21,6 +23,7 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
@@ -102,15 +105,35 @@ def must_see_articles(language=None, *, exclude=None, renditions=True):
     return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
 
 
+# How many of the newest articles sharing a tag are ranked for "You may be interested". The
+# ranking looks at this many candidates, not at the whole archive, so its cost stays the same
+# at 100,000 articles; an older article sharing more tags than these newest ones is passed over.
+RELATED_CANDIDATES = 60
+
+
 def related_articles(article, language=None, limit=6, renditions=True):
     """Articles a reader of ``article`` may be interested in, best first.
 
     Ranking, in order: the number of tags shared with ``article``; being in the same
     category; recency (publication date, then id). ``article`` itself never appears, nor
-    anything ``visible_articles`` hides. One query (plus the card prefetch), because both
-    the shared-tag count and the category match are computed in the database.
+    anything ``visible_articles`` hides.
+
+    Only a bounded set of candidates is ranked, each found by walking an index newest first:
+    the newest ``RELATED_CANDIDATES`` articles sharing a tag, the newest ``limit`` articles of
+    the same category sharing none, and the newest ``limit`` of the others. That is enough to
+    fill ``limit`` places in the ranking's order. One query (plus the card prefetch).
     """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    others = visible_articles(language).exclude(pk=article.pk)
     article_tags = TaggedArticle.objects.filter(content_object_id=article.pk).values("tag_id")
+    shares_a_tag = Exists(
+        TaggedArticle.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=article_tags)
+    )
+    candidates = [
+        others.filter(shares_a_tag).order_by(*NEWEST_FIRST)[:RELATED_CANDIDATES],
+        others.filter(~shares_a_tag, category_id=article.category_id).order_by(*NEWEST_FIRST)[:limit],
+        others.filter(~shares_a_tag).exclude(category_id=article.category_id).order_by(*NEWEST_FIRST)[:limit],
+    ]
     shared_tags = (
         TaggedArticle.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=article_tags)
         .order_by()
@@ -119,8 +142,7 @@ def related_articles(article, language=None, limit=6, renditions=True):
         .values("shared")
     )
     ranked = (
-        visible_articles(language)
-        .exclude(pk=article.pk)
+        others.filter(pk__in=_union_of_pks(candidates))
         .annotate(
             shared_tags=Coalesce(Subquery(shared_tags, output_field=IntegerField()), Value(0)),
             same_category=Case(
@@ -134,9 +156,102 @@ def related_articles(article, language=None, limit=6, renditions=True):
     return for_cards(ranked, renditions)[:limit]
 
 
-def archive_months(language=None):
-    """(year, month) pairs that have visible articles, newest first, in local time."""
-    months = visible_articles(language).datetimes(
-        "publication_date", "month", order="DESC", tzinfo=timezone.get_current_timezone()
+def _union_of_pks(querysets):
+    """One SQL expression for the primary keys of several sliced querysets.
+
+    Django's ``union()`` cannot combine sliced querysets on SQLite; each slice is wrapped here
+    in its own derived table, which both databases accept.
+    """
+    parts, params = [], []
+    for queryset in querysets:
+        sql, query_params = queryset.values("pk").query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS candidates_{len(parts)}")
+        params.extend(query_params)
+    return RawSQL(" UNION ".join(parts), params)
+
+
+# At most this many months are listed in an archive (the newest); older months keep their
+# addresses. Each listed month costs one index probe, so the list's cost grows with the
+# archive's span in months, never with its number of articles.
+ARCHIVE_MONTHS = 120
+
+
+def archive_months(language=None, limit=ARCHIVE_MONTHS):
+    """(year, month) pairs that have visible articles, newest first, in local time.
+
+    Two queries that never scan the archive: the newest and oldest publication dates (two
+    index probes), then one ``EXISTS`` probe per month between them (each stops at the first
+    visible article of its month, found through the publication-date index).
+    """
+    months = months_spanned(language)[:limit]
+    if not months:
+        return []
+    probes = {
+        f"month_{number}": Exists(_in_month(language, year, month))
+        for number, (year, month) in enumerate(months)
+    }
+    newest = visible_articles(language).order_by(*NEWEST_FIRST)
+    present = newest.annotate(**probes).values_list(*probes).first() or [False] * len(months)
+    return [pair for pair, found in zip(months, present, strict=True) if found]
+
+
+def articles_per_month(language=None):
+    """[((year, month), number of visible articles)] for every month that has some, newest first.
+
+    Two queries: the span of dates, then one count per month, each over its own range of the
+    publication-date index (the sitemap's index of monthly sections).
+    """
+    months = months_spanned(language)
+    if not months:
+        return []
+    counts = {
+        f"month_{number}": Subquery(
+            _in_month(language, year, month)
+            .annotate(group=Value(1))
+            .values("group")
+            .annotate(total=Count("pk"))
+            .values("total"),
+            output_field=IntegerField(),
+        )
+        for number, (year, month) in enumerate(months)
+    }
+    newest = visible_articles(language).order_by(*NEWEST_FIRST)
+    totals = newest.annotate(**counts).values_list(*counts).first() or [0] * len(months)
+    return [(pair, total) for pair, total in zip(months, totals, strict=True) if total]
+
+
+def months_spanned(language=None):
+    """Every (year, month) from the newest visible article's back to the oldest's, local time.
+
+    One query: the newest and oldest publication dates, each read from the end of an index.
+    """
+    oldest = visible_articles(language).order_by("publication_date", "pk").values("publication_date")[:1]
+    bounds = (
+        visible_articles(language)
+        .order_by(*NEWEST_FIRST)
+        .annotate(oldest=Subquery(oldest))
+        .values_list("publication_date", "oldest")
+        .first()
     )
-    return [(value.year, value.month) for value in months]
+    if bounds is None:
+        return []
+    newest, oldest = (timezone.localtime(value) for value in bounds)
+    months = []
+    year, month = newest.year, newest.month
+    while (year, month) >= (oldest.year, oldest.month):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
+def _in_month(language, year, month):
+    start, end = month_range(year, month)
+    return visible_articles(language).filter(publication_date__gte=start, publication_date__lt=end).order_by()
+
+
+def month_range(year, month):
+    """The start of the month and of the next one, in local time."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime(year, month, 1, tzinfo=zone)
+    end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    return start, end

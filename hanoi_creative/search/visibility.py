@@ -6,7 +6,7 @@ and translated into the language (its own title there).
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from wagtail.models import Page
 
@@ -39,6 +39,8 @@ def public_pages(language=None):
     from news.queries import visible_articles
 
     others = pages.not_type(article_model)
-    return Page.objects.filter(
-        Q(pk__in=others.values("pk")) | Q(pk__in=visible_articles(language).values("pk"))
-    )
+    # Correlated EXISTS rather than ``pk IN (...)``: checked row by row through primary keys, so
+    # a caller that filters a few pages (a search candidate, a sitemap section) never makes the
+    # database list every visible article first.
+    article = visible_articles(language).filter(pk=OuterRef("pk"))
+    return Page.objects.filter(Exists(others.filter(pk=OuterRef("pk"))) | Exists(article))
