@@ -285,16 +285,14 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import latest_articles, must_see_articles, prefetch_card_renditions, related_articles
+        from .queries import latest_articles, must_see_articles, related_articles
 
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
-        related = list(related_articles(self, language, renditions=False))
-        other = list(
-            latest_articles(language, category=self.category_id, exclude=self.pk, renditions=False)[:6]
-        )
-        picks = list(must_see_articles(language, exclude=self.pk, renditions=False)[:5])
-        prefetch_card_renditions(related, other, picks, [self])
+        # Card photos' renditions are loaded by the cards that need them (see news_tags).
+        related = list(related_articles(self, language))
+        other = list(latest_articles(language, category=self.category_id, exclude=self.pk)[:6])
+        picks = list(must_see_articles(language, exclude=self.pk)[:5])
         context["related_articles"] = related
         context["other_news"] = other
         context["must_see_articles"] = picks

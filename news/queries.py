@@ -8,8 +8,11 @@ of articles.
 """
 
 import datetime
+import logging
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -21,18 +24,19 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Length, Substr
 from django.utils import timezone, translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageLogEntry, PageViewRestriction
 
 from hanoi_creative.core.models import translated_into
 
 from .models import ArticlePage, TaggedArticle
 
 NEWEST_FIRST = ("-publication_date", "-pk")
+
+logger = logging.getLogger(__name__)
 
 
 def _restricted():
@@ -65,23 +69,18 @@ def visible_articles(language=None):
     return translated_into(articles, language)
 
 
-def for_cards(queryset, renditions=True):
-    """What an article card shows (category, photo and its renditions) in fixed queries.
+def for_cards(queryset, renditions=False):
+    """What an article card shows (category, photo, and with ``renditions`` the photo's
+    renditions) in fixed queries.
 
-    ``renditions=False`` leaves the renditions to ``prefetch_card_renditions``, which loads
-    them for several lists at once.
+    Renditions are left out by default: the ``article_cards`` template tag loads them only for
+    the cards it must render (most come from the fragment cache), and feeds and JSON show none.
     """
     queryset = queryset.select_related("category", "hero_image").defer_streamfields()
     return queryset.prefetch_related("hero_image__renditions") if renditions else queryset
 
 
-def prefetch_card_renditions(*article_lists):
-    """Load the photo renditions of every article in ``article_lists`` in one query."""
-    images = [article.hero_image for articles in article_lists for article in articles if article.hero_image]
-    prefetch_related_objects(images, "renditions")
-
-
-def latest_articles(language=None, *, category=None, tag=None, exclude=None, renditions=True):
+def latest_articles(language=None, *, category=None, tag=None, exclude=None, renditions=False):
     """Visible articles, newest first, optionally in one category or with one tag.
 
     ``category`` and ``tag`` take an instance or a primary key; ``exclude`` an article's pk.
@@ -97,7 +96,7 @@ def latest_articles(language=None, *, category=None, tag=None, exclude=None, ren
     return for_cards(articles, renditions).order_by(*NEWEST_FIRST)
 
 
-def must_see_articles(language=None, *, exclude=None, renditions=True):
+def must_see_articles(language=None, *, exclude=None, renditions=False):
     """The editors' "Must see" picks, newest first."""
     articles = visible_articles(language).filter(must_see=True)
     if exclude is not None:
@@ -111,7 +110,7 @@ def must_see_articles(language=None, *, exclude=None, renditions=True):
 RELATED_CANDIDATES = 60
 
 
-def related_articles(article, language=None, limit=6, renditions=True):
+def related_articles(article, language=None, limit=6, renditions=False):
     """Articles a reader of ``article`` may be interested in, best first.
 
     Ranking, in order: the number of tags shared with ``article``; being in the same
@@ -176,7 +175,56 @@ def _union_of_pks(querysets):
 ARCHIVE_MONTHS = 120
 
 
+# How long a month list or month count may be reused while nothing was published, unpublished,
+# moved or added (see ``_archive_version``): an article that merely reaches its expiry time
+# leaves its month listed for at most this long.
+ARCHIVE_CACHE_SECONDS = 10 * 60
+
+
+def _archive_version():
+    """Changes whenever the set of visible articles may have changed: the newest page log entry
+    (every publish, unpublish, move, delete or scheduled publication logs one) and the newest
+    article (bulk-created articles log nothing). One query reading the end of two indexes."""
+    newest_log = PageLogEntry.objects.order_by("-pk").values("pk")[:1]
+    row = (
+        ArticlePage.objects.order_by("-pk")
+        .annotate(log=Subquery(newest_log))
+        .values_list("pk", "log")
+        .first()
+    )
+    return "-".join(str(value) for value in row or ())
+
+
+def _cached(name, language, compute):
+    """``compute()``, kept in the cache until the archive changes; computed anew if the cache is down."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    key = f"news:{name}:{language}:{_archive_version()}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable; computing %s", name, exc_info=True)
+        return compute(language)
+    if value is None:
+        value = compute(language)
+        try:
+            cache.set(key, value, ARCHIVE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Cache unavailable; not storing %s", name, exc_info=True)
+    return value
+
+
 def archive_months(language=None, limit=ARCHIVE_MONTHS):
+    """(year, month) pairs that have visible articles, newest first, in local time (cached)."""
+    return _cached(f"months-{limit}", language, lambda language: _archive_months(language, limit))
+
+
+def articles_per_month(language=None):
+    """[((year, month), number of visible articles)] for every month that has some, newest first,
+    (cached): the sitemap's index of monthly sections."""
+    return _cached("month-counts", language, _articles_per_month)
+
+
+def _archive_months(language, limit):
     """(year, month) pairs that have visible articles, newest first, in local time.
 
     Two queries that never scan the archive: the newest and oldest publication dates (two
@@ -184,40 +232,46 @@ def archive_months(language=None, limit=ARCHIVE_MONTHS):
     visible article of its month, found through the publication-date index).
     """
     months = months_spanned(language)[:limit]
-    if not months:
-        return []
-    probes = {
-        f"month_{number}": Exists(_in_month(language, year, month))
-        for number, (year, month) in enumerate(months)
-    }
-    newest = visible_articles(language).order_by(*NEWEST_FIRST)
-    present = newest.annotate(**probes).values_list(*probes).first() or [False] * len(months)
-    return [pair for pair, found in zip(months, present, strict=True) if found]
+    found = _per_month(
+        language, months, "EXISTS (SELECT 1 FROM ({articles}) AS month_articles WHERE {within})"
+    )
+    return [pair for pair, present in zip(months, found, strict=True) if present]
 
 
-def articles_per_month(language=None):
-    """[((year, month), number of visible articles)] for every month that has some, newest first.
+def _articles_per_month(language):
+    """[((year, month), number of visible articles)] for every month that has some.
 
     Two queries: the span of dates, then one count per month, each over its own range of the
-    publication-date index (the sitemap's index of monthly sections).
+    publication-date index.
     """
     months = months_spanned(language)
+    totals = _per_month(
+        language, months, "(SELECT COUNT(*) FROM ({articles}) AS month_articles WHERE {within})"
+    )
+    return [(pair, total) for pair, total in zip(months, totals, strict=True) if total]
+
+
+def _per_month(language, months, template):
+    """One query answering ``template`` for each of ``months``, over the visible articles.
+
+    The visibility rule is compiled once and repeated as SQL text: building one ORM subquery per
+    month would cost more than running them.
+    """
     if not months:
         return []
-    counts = {
-        f"month_{number}": Subquery(
-            _in_month(language, year, month)
-            .annotate(group=Value(1))
-            .values("group")
-            .annotate(total=Count("pk"))
-            .values("total"),
-            output_field=IntegerField(),
-        )
-        for number, (year, month) in enumerate(months)
-    }
-    newest = visible_articles(language).order_by(*NEWEST_FIRST)
-    totals = newest.annotate(**counts).values_list(*counts).first() or [0] * len(months)
-    return [(pair, total) for pair, total in zip(months, totals, strict=True) if total]
+    articles, article_params = (
+        visible_articles(language).order_by().values("publication_date").query.sql_with_params()
+    )
+    within = "month_articles.publication_date >= %s AND month_articles.publication_date < %s"
+    adapt = connection.ops.adapt_datetimefield_value
+    columns, params = [], []
+    for year, month in months:
+        start, end = month_range(year, month)
+        columns.append(template.format(articles=articles, within=within))
+        params += [*article_params, adapt(start), adapt(end)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        return list(cursor.fetchone())
 
 
 def months_spanned(language=None):

@@ -4,9 +4,14 @@ Core templates load these; core Python never imports news (see DESIGN.md).
 """
 
 from django import template
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext, pgettext_lazy
+
+from hanoi_creative.core.fragments import cached_fragments, fragment_key, image_key
 
 from ..models import Category
 from ..queries import latest_articles, must_see_articles
@@ -58,3 +63,59 @@ def latest_news(count=6, exclude_must_see=False):
 @register.simple_tag
 def must_see(count=4):
     return list(must_see_articles()[:count])
+
+
+CARD_TEMPLATE = "news/includes/article_card.html"
+
+
+def _card_key(article, request, heading, lazy, featured):
+    """Everything an article card shows; see ``core.fragments`` for why this is safe."""
+    category = article.category
+    return fragment_key(
+        "article-card",
+        request.get_host() if request else "",
+        article.pk,
+        article.latest_revision_id,
+        article.last_published_at,
+        article.url_path,
+        article.title,
+        article.lead,
+        article.publication_date,
+        (category.pk, category.name),
+        image_key(article.hero_image),
+        heading,
+        lazy,
+        featured,
+    )
+
+
+def _prefetch_photos(articles):
+    prefetch_related_objects([article.hero_image for article in articles if article.hero_image], "renditions")
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, heading="h2", lazy=False, eager_first=False, featured_first=False):
+    """The markup of each article's card, from the fragment cache where it is already there.
+
+    ``lazy`` loads photos lazily (``eager_first`` keeps the first one eager, for the top of a
+    listing); ``featured_first`` makes the first card the large one. Photo renditions are
+    loaded in one query, and only for cards that must be rendered.
+    """
+    request = context.get("request")
+    items = []
+    for number, article in enumerate(articles):
+        options = {
+            "heading": heading,
+            "lazy": bool(lazy) and not (eager_first and number == 0),
+            "featured": bool(featured_first) and number == 0,
+        }
+        items.append((_card_key(article, request, **options), (article, options)))
+
+    def render(item):
+        article, options = item
+        return render_to_string(CARD_TEMPLATE, {"article": article, **options}, request=request)
+
+    def prepare(missing):
+        _prefetch_photos([article for article, _options in missing])
+
+    return [mark_safe(html) for html in cached_fragments(items, render, prepare)]  # noqa: S308 - our own rendered templates

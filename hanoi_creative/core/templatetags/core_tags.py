@@ -109,3 +109,24 @@ def missing_translation(context):
     if request.path != page.url_in(current, request):
         return ""
     return settings.LANGUAGE_CODE
+
+
+# The widths of a responsive picture (``includes/picture.html``), as Wagtail filter specs.
+PICTURE_RENDITIONS = {
+    "small": "format-webp|width-480",
+    "medium": "format-webp|width-960",
+    "large": "format-webp|width-1440",
+}
+
+
+@register.simple_tag
+def responsive_renditions(image):
+    """{"small", "medium", "large"} renditions of ``image``, looked up together.
+
+    ``{% image %}`` three times means three lookups, and Wagtail writes each to the cache even
+    when it came from prefetched renditions (one Redis round trip per photo width).
+    ``get_renditions`` finds the three at once and writes back only what it had to look up.
+    """
+    renditions = image.get_renditions(*PICTURE_RENDITIONS.values())
+    # In the order asked (an SVG's specs are rewritten, so they are not looked up by name).
+    return dict(zip(PICTURE_RENDITIONS, renditions.values(), strict=True))
