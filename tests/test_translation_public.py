@@ -27,7 +27,7 @@ def test_english_url_of_untranslated_article_shows_vietnamese_with_notice(client
     assert article.title_vi in html
     assert "This article is not yet available in English." in html
     assert re.search(r'<p lang="vi">[^<]+</p>', html)
-    assert '<main id="main" class="site-main" tabindex="-1" lang="vi">' in html
+    assert re.search(r'<main id="main"\s+class="site-main"\s+tabindex="-1" lang="vi">', html)
 
 
 @pytest.mark.django_db
@@ -106,7 +106,6 @@ def test_english_news_listing_leaves_untranslated_articles_out(client):
 def test_sitemap_leaves_untranslated_english_out(client):
     article = untranslated_article()
     response = client.get("/sitemap.xml")
-    if response.status_code != 200:
-        pytest.skip("no sitemap mounted")
+    assert response.status_code == 200
     xml = response.content.decode()
     assert f"http://testserver{article.url_in('en')}" not in xml

@@ -17,10 +17,11 @@ from django.db.models import BooleanField, Exists, OuterRef, prefetch_related_ob
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
+from hanoi_creative.core.visibility import visible_pages
+
 from .documents import page_date
 from .models import SearchDocument
 from .text import highlight, query_terms, snippet
-from .visibility import public_pages
 
 TABLE = "site_search_searchdocument"
 
@@ -92,7 +93,7 @@ class SearchResults:
         candidates = (
             SearchDocument.objects.filter(language=language)
             .filter(RawSQL(match, match_params, output_field=BooleanField()))
-            .filter(Exists(public_pages(language).filter(pk=OuterRef("page_id"))))
+            .filter(Exists(visible_pages(language).filter(pk=OuterRef("page_id"))))
             .order_by("-date", "-id")
             .values("id")[:CANDIDATES]
         )

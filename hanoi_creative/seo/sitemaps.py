@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, get_page_models
 
 from hanoi_creative.core.models import language_codes
-from hanoi_creative.search.visibility import public_pages
+from hanoi_creative.core.visibility import visible_pages
 
 # The protocol allows 50,000 URLs per file; smaller files stay quick to build and to fetch.
 URLS_PER_FILE = 10_000
@@ -55,7 +55,7 @@ class PageSitemap(Sitemap):
         if self._languages_by_page is None:
             languages_by_page = {}
             for code in language_codes():
-                for pk in public_pages(code).filter(pk__in=self.pages).values_list("pk", flat=True):
+                for pk in visible_pages(code).filter(pk__in=self.pages).values_list("pk", flat=True):
                     languages_by_page.setdefault(pk, []).append(code)
             self._languages_by_page = languages_by_page
         return self._languages_by_page
