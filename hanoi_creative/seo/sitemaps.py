@@ -44,9 +44,12 @@ class PageSitemap(Sitemap):
     alternates = True
     limit = URLS_PER_FILE
 
-    def __init__(self, pages):
-        # The primary keys of the pages this file may list (a queryset).
+    def __init__(self, pages, visible=visible_pages):
+        # The primary keys of the pages this file may list (a queryset), and the visibility rule
+        # to check them with: ``visible(language)`` is a queryset of what the public may see.
+        # A section of one page type passes its own (row by row, through primary keys).
         self.pages = pages
+        self.visible = visible
         self._languages_by_page = None
         # Each URL appears in its own entry and in every alternate list: work it out once.
         self._paths = {}
@@ -55,7 +58,7 @@ class PageSitemap(Sitemap):
         if self._languages_by_page is None:
             languages_by_page = {}
             for code in language_codes():
-                for pk in visible_pages(code).filter(pk__in=self.pages).values_list("pk", flat=True):
+                for pk in self.visible(code).filter(pk__in=self.pages).values_list("pk", flat=True):
                     languages_by_page.setdefault(pk, []).append(code)
             self._languages_by_page = languages_by_page
         return self._languages_by_page
@@ -103,10 +106,13 @@ def sections():
 
 
 def section_pages(name, number):
+    """(primary keys of the pages of file ``number`` of section ``name``, visibility rule), or
+    None when there is no such file."""
     if name == "pages":
-        return _other_pages() if number == 1 else None
+        return (_other_pages(), visible_pages) if number == 1 else None
     news = _news_sitemaps()
-    return news.section_pages(name, number) if news else None
+    pages = news.section_pages(name, number) if news else None
+    return None if pages is None else (pages, news.visible_articles)
 
 
 def _file_number(raw):
@@ -131,10 +137,10 @@ def sitemap_index(request):
 @require_safe
 def sitemap_section(request, section):
     number = _file_number(request.GET.get("p"))
-    pages = section_pages(section, number)
-    if pages is None:
+    found = section_pages(section, number)
+    if found is None:
         raise Http404
-    urls = PageSitemap(pages).get_urls(page=1, site=get_current_site(request), protocol=request.scheme)
+    urls = PageSitemap(*found).get_urls(page=1, site=get_current_site(request), protocol=request.scheme)
     if not urls and number > 1:
         raise Http404
     return TemplateResponse(request, "sitemap.xml", {"urlset": urls}, content_type="application/xml")
