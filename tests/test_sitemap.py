@@ -137,6 +137,7 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, home, django_assert_max_
     for number in range(8):
         make_page(home, f"Trang thêm {number}", f"Extra page {number}")
     for address in addresses:
+        client.get(address)  # a publication starts a new cached month count; count a warm request
         with django_assert_max_num_queries(before[address]):
             client.get(address)
 
