@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hanoi_creative.core import views as core_views
 from hanoi_creative.search import views as search_views
 from hanoi_creative.seo import views as seo_views
-from hanoi_creative.seo.sitemaps import sitemap_view
+from hanoi_creative.seo.sitemaps import sitemap_index, sitemap_section
 
 handler500 = "hanoi_creative.core.views.server_error"
 
@@ -17,7 +17,8 @@ urlpatterns = [
     path("", core_views.root_redirect, name="root"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", seo_views.robots_txt, name="robots-txt"),
 ]
 

@@ -309,7 +309,18 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest")]
+        # Each public list walks one of these newest first and stops after a page of articles.
+        indexes = [
+            models.Index(fields=["-publication_date", "-page_ptr"], name="news_article_newest"),
+            models.Index(
+                fields=["category", "-publication_date", "-page_ptr"], name="news_article_category_newest"
+            ),
+            models.Index(
+                fields=["-publication_date", "-page_ptr"],
+                condition=models.Q(must_see=True),
+                name="news_article_must_see_newest",
+            ),
+        ]
 
     @property
     def reading_time(self):
@@ -326,21 +337,17 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from hanoi_creative.comments.queries import article_context
 
-        from .queries import latest_articles, must_see_articles, prefetch_card_renditions, related_articles
+        from .queries import latest_articles, must_see_articles, related_articles
 
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
         # Each list leaves out what the page already shows above it, so no article repeats.
-        related = list(related_articles(self, language, limit=RELATED_ON_PAGE, renditions=False))
+        # Card photos' renditions are loaded by the cards that need them (see news_tags).
+        related = list(related_articles(self, language, limit=RELATED_ON_PAGE))
         shown = [self.pk, *(article.pk for article in related)]
-        picks = list(must_see_articles(language, exclude=shown, renditions=False)[:MUST_SEE_ON_PAGE])
+        picks = list(must_see_articles(language, exclude=shown)[:MUST_SEE_ON_PAGE])
         shown += [article.pk for article in picks]
-        other = list(
-            latest_articles(language, category=self.category_id, exclude=shown, renditions=False)[
-                :OTHER_NEWS_ON_PAGE
-            ]
-        )
-        prefetch_card_renditions(related, other, picks, [self])
+        other = list(latest_articles(language, category=self.category_id, exclude=shown)[:OTHER_NEWS_ON_PAGE])
         context["related_articles"] = related
         context["other_news"] = other
         context["must_see_articles"] = picks

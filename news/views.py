@@ -9,8 +9,9 @@ import datetime
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
@@ -20,9 +21,30 @@ from hanoi_creative.core.paging import page_number
 from hanoi_creative.core.slugs import get_by_slug_or_404
 
 from .models import Category, NewsIndexPage, Tag
-from .queries import archive_months, latest_articles, related_articles, visible_articles
+from .queries import archive_months, latest_articles, month_range, related_articles, visible_articles
 
 PAGE_SIZE = 12
+# Page numbers beyond this are read as this one (and then clamped to the last page).
+MAX_PAGE = 100_000
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that counts only as far as it needs to.
+
+    The listings show "See more" and "Newer articles" links, never the number of pages, so
+    they need to know whether there is a page after the requested one, not how many articles
+    the archive holds. ``count`` stops at ``enough`` rows (``SELECT COUNT(*)`` over a
+    ``LIMIT``ed subquery): page 1 costs the same with 100 or 100,000 articles. Below
+    ``enough`` the count is exact, so a page number past the end still lands on the last page.
+    """
+
+    def __init__(self, object_list, per_page, *, enough, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.enough = enough
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.enough].count()
 
 
 def urls_in_languages(view_name, **kwargs_per_language):
@@ -64,10 +86,11 @@ class ArticleListView(ListView):
         return [self.template_name]
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        requested = page_number(self.request.GET.get(self.page_kwarg), MAX_PAGE)
+        paginator = BoundedPaginator(queryset, page_size, enough=requested * page_size + 1)
         if not self.allow_empty and paginator.count == 0:
             raise Http404(_("There are no articles here."))
-        page = paginator.page(page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages))
+        page = paginator.page(min(requested, paginator.num_pages))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_heading(self):
@@ -231,9 +254,7 @@ class MonthArchiveView(ArticleListView):
         # Beyond these years there is no news, and datetime arithmetic would overflow.
         if not (1000 <= year <= 9000 and 1 <= month <= 12):
             raise Http404(_("There is no such month."))
-        zone = timezone.get_current_timezone()
-        self.start = datetime.datetime(year, month, 1, tzinfo=zone)
-        self.end = datetime.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+        self.start, self.end = month_range(year, month)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

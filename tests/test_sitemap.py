@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from lxml import etree
 from wagtail.models import PageViewRestriction
@@ -15,10 +14,27 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w
 BASE = "http://testserver"
 
 
-def sitemap(client):
+def section_addresses(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
+    root = etree.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [loc.removeprefix(BASE) for loc in root.xpath("s:sitemap/s:loc/text()", namespaces=NS)]
+
+
+def sitemap(client):
+    """Every entry of every section the index lists, by address."""
+    entries = {}
+    for address in section_addresses(client):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert response["Content-Type"].startswith("application/xml")
+        entries.update(section_entries(response))
+    return entries
+
+
+def section_entries(response):
     root = etree.fromstring(response.content)
     entries = {}
     for url in root.findall("s:url", NS):
@@ -112,19 +128,74 @@ def test_listed_pages_exist(client):
 
 @pytest.mark.django_db
 def test_sitemap_runs_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
-    client.get("/sitemap.xml")
-    cache.clear()
-    with django_assert_max_num_queries(12) as before:
-        client.get("/sitemap.xml")
+    addresses = ["/sitemap.xml", *section_addresses(client)]
+    before = {}
+    for address in addresses:
+        with django_assert_max_num_queries(12) as queries:
+            client.get(address)
+        before[address] = len(queries.captured_queries)
     for number in range(8):
         make_page(home, f"Trang thêm {number}", f"Extra page {number}")
-    cache.clear()
-    with django_assert_max_num_queries(len(before.captured_queries)):
-        client.get("/sitemap.xml")
+    for address in addresses:
+        client.get(address)  # a publication starts a new cached month count; count a warm request
+        with django_assert_max_num_queries(before[address]):
+            client.get(address)
 
 
 @pytest.mark.django_db
-def test_publishing_refreshes_the_cached_sitemap(client, home):
+def test_the_index_lists_a_pages_section_and_one_section_per_month_of_articles(client):
+    from news.queries import archive_months
+
+    addresses = section_addresses(client)
+    months = [f"/sitemap-news-{year:04d}-{month:02d}.xml" for year, month in archive_months("vi")]
+    assert addresses == ["/sitemap-pages.xml", *months]
+
+
+@pytest.mark.django_db
+def test_a_month_section_lists_only_that_months_articles(client):
+    from news.queries import month_range, visible_articles
+
+    addresses = section_addresses(client)
+    address = addresses[1]
+    year, month = (int(part) for part in address.removesuffix(".xml").split("-")[-2:])
+    start, end = month_range(year, month)
+    expected = visible_articles("vi").filter(publication_date__gte=start, publication_date__lt=end)
+    entries = section_entries(client.get(address))
+    assert {loc for loc in entries if loc.startswith(f"{BASE}/vi/")} == {
+        BASE + article.url_in("vi") for article in expected
+    }
+
+
+@pytest.mark.django_db
+def test_a_large_month_is_split_into_files_of_bounded_size(client, settings, monkeypatch):
+    from news import sitemaps as news_sitemaps
+
+    monkeypatch.setattr(news_sitemaps, "ARTICLES_PER_FILE", 1)
+    address = next(a for a in section_addresses(client) if a.startswith("/sitemap-news-"))
+    files = [a for a in section_addresses(client) if a.startswith(address)]
+    assert len(files) > 1 and files[1] == f"{address}?p=2"
+    first, second = (section_entries(client.get(a)) for a in files[:2])
+    assert first and second and not set(first) & set(second)
+    assert len({loc for loc in first if loc.startswith(f"{BASE}/vi/")}) == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address",
+    ["/sitemap-pages.xml?p=2", "/sitemap-news-2019-13.xml", "/sitemap-unknown.xml", "/sitemap-pages.xml?p=x"],
+)
+def test_unknown_sections_and_file_numbers_are_a_404(client, address):
+    assert client.get(address).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_file_number_past_the_end_is_a_404(client):
+    address = next(a for a in section_addresses(client) if a.startswith("/sitemap-news-"))
+    assert client.get(f"{address}?p=999").status_code == 404
+
+
+@pytest.mark.django_db
+def test_publishing_refreshes_the_sitemap(client, home):
     assert sitemap(client) == sitemap(client)
     page = make_page(home, "Trang mới xuất bản", "Newly published page")
     assert BASE + page.url_in("en") in sitemap(client)

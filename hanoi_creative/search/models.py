@@ -32,7 +32,11 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "language"], name="site_search_one_per_language")
         ]
-        indexes = [models.Index(fields=["language", "page"], name="site_search_language_page")]
+        indexes = [
+            models.Index(fields=["language", "page"], name="site_search_language_page"),
+            # The search ranks the newest matches in a language: walked newest first.
+            models.Index(fields=["language", "-date", "-id"], name="site_search_language_newest"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.language})"

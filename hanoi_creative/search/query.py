@@ -5,23 +5,31 @@ contain every (folded) query word, restricted to pages the public may see; title
 then each database's relevance score (``ts_rank`` with the title weighted A, body B, keywords C;
 FTS5's ``bm25`` with the title weighted 10, body 1, keywords 0.5), then the newest. A word found
 only among an article's keywords (its category, tag or author names) therefore ranks below every
-title match.
+title match. Only the newest ``CANDIDATES`` matching documents are ranked and counted, so a word
+found in every article costs the same at 100 or 100,000 articles.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import prefetch_related_objects
+from django.db.models import BooleanField, Exists, OuterRef, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from hanoi_creative.core.visibility import visible_pages
 
 from .documents import page_date
+from .models import SearchDocument
 from .synonyms import with_synonyms
 from .text import highlight, query_terms, snippet
 
 TABLE = "site_search_searchdocument"
+
+# Only the newest matching documents are ranked (and counted): a common word such as "ha noi"
+# matches nearly every article, and scoring all of them would make a search cost grow with the
+# archive. The candidates are found by walking the (language, date) index newest first.
+CANDIDATES = 500
 
 
 @dataclass
@@ -36,11 +44,14 @@ class SearchHit:
 def _postgres_sql(terms):
     source = f"FROM {TABLE} d, plainto_tsquery('hc_unaccent'::regconfig, %s) AS query"
     where = "d.search_vector @@ query"
+    # The same test on the candidate query, where the table keeps its own name.
+    match = f"\"{TABLE}\".search_vector @@ plainto_tsquery('hc_unaccent'::regconfig, %s)"
+    match_params = [" ".join(terms)]
     select = (
         "(ts_filter(d.search_vector, '{a}') @@ query) AS title_hit, ts_rank(d.search_vector, query) AS score"
     )
     order = "title_hit DESC, score DESC, d.date DESC NULLS LAST, d.id DESC"
-    return source, [" ".join(terms)], where, [], select, [], order
+    return source, [" ".join(terms)], where, [], select, [], order, (match, match_params)
 
 
 def _sqlite_sql(terms):
@@ -54,7 +65,8 @@ def _sqlite_sql(terms):
         "bm25(site_search_fts, 10.0, 1.0, 0.5) AS score"
     )
     order = "title_hit DESC, score ASC, d.date DESC, d.id DESC"
-    return source, [], where, [phrase], select, [f"title_folded : ({phrase})"], order
+    match = f'"{TABLE}".id IN (SELECT rowid FROM site_search_fts WHERE site_search_fts MATCH %s)'
+    return source, [], where, [phrase], select, [f"title_folded : ({phrase})"], order, (match, [phrase])
 
 
 class SearchResults:
@@ -77,10 +89,18 @@ class SearchResults:
             self._select,
             self._select_params,
             self._order,
+            (match, match_params),
         ) = builder(self.terms)
-        visible_sql, visible_params = visible_pages(language).order_by().values("pk").query.sql_with_params()
-        self._where = f"WHERE {where} AND d.language = %s AND d.page_id IN ({visible_sql})"
-        self._where_params = [*where_params, language, *visible_params]
+        candidates = (
+            SearchDocument.objects.filter(language=language)
+            .filter(RawSQL(match, match_params, output_field=BooleanField()))
+            .filter(Exists(visible_pages(language).filter(pk=OuterRef("page_id"))))
+            .order_by("-date", "-id")
+            .values("id")[:CANDIDATES]
+        )
+        candidates_sql, candidates_params = candidates.query.sql_with_params()
+        self._where = f"WHERE {where} AND d.id IN ({candidates_sql})"
+        self._where_params = [*where_params, *candidates_params]
 
     def count(self):
         if self._count is None:
@@ -94,6 +114,11 @@ class SearchResults:
 
     def __len__(self):
         return self.count()
+
+    @property
+    def capped(self):
+        """True when only the newest ``CANDIDATES`` matches were ranked (there may be more)."""
+        return self.count() >= CANDIDATES
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step not in (None, 1):

@@ -6,9 +6,14 @@ Core templates load these; core Python never imports news (README: "Installed ap
 from urllib.parse import quote
 
 from django import template
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext, pgettext_lazy
+
+from hanoi_creative.core.fragments import cached_fragments, fragment_key, image_key
 
 from ..models import Category
 from ..queries import latest_articles, must_see_articles
@@ -84,3 +89,78 @@ def share_links(context, page):
         ],
         "mailto": f"mailto:?subject={quoted_title}&body={quote(title + chr(10) + url, safe='')}",
     }
+
+
+CARD_TEMPLATE = "news/includes/article_card.html"
+
+
+def _card_key(article, request, heading, lazy, variant):
+    """Everything an article card shows; see ``core.fragments`` for why this is safe."""
+    category = article.category
+    return fragment_key(
+        "article-card",
+        request.get_host() if request else "",
+        article.pk,
+        article.latest_revision_id,
+        article.last_published_at,
+        article.url_path,
+        article.title,
+        article.lead,
+        article.publication_date,
+        (category.pk, category.name),
+        image_key(article.hero_image),
+        getattr(article, "approved_comment_count", None),
+        heading,
+        lazy,
+        variant,
+    )
+
+
+def _prefetch_photos(articles):
+    prefetch_related_objects([article.hero_image for article in articles if article.hero_image], "renditions")
+
+
+# The list item class of each card variant (see the newsroom grid in news.css).
+ITEM_CLASSES = {"lead": "newsroom-grid__lead", "secondary": "newsroom-grid__secondary"}
+
+
+class Card:
+    """One card's markup and the variant it was rendered as (for the list item around it)."""
+
+    def __init__(self, html, variant):
+        self.html = mark_safe(html)  # noqa: S308 - our own rendered template
+        self.variant = variant
+        self.item_class = ITEM_CLASSES.get(variant, "")
+
+    def __str__(self):
+        return self.html
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, heading="h2", variants="secondary", lazy=False):
+    """Each article's card, from the fragment cache where it is already there.
+
+    ``variants`` names the cards' variants in order, the last one repeating: "lead,secondary,
+    secondary,compact" gives a lead story, two secondary cards and compact rows. ``lazy`` loads
+    photos lazily, except a lead story's (it is at the top). Photo renditions are loaded in one
+    query, and only for cards that must be rendered.
+    """
+    request = context.get("request")
+    names = [name.strip() for name in variants.split(",") if name.strip()] or ["secondary"]
+    items = []
+    for number, article in enumerate(articles):
+        variant = names[min(number, len(names) - 1)]
+        options = {"heading": heading, "lazy": bool(lazy) and variant != "lead", "variant": variant}
+        items.append((_card_key(article, request, **options), (article, options)))
+
+    def render(item):
+        article, options = item
+        return render_to_string(CARD_TEMPLATE, {"article": article, **options}, request=request)
+
+    def prepare(missing):
+        _prefetch_photos([article for article, _options in missing])
+
+    htmls = cached_fragments(items, render, prepare)
+    return [
+        Card(html, options["variant"]) for html, (_key, (_article, options)) in zip(htmls, items, strict=True)
+    ]

@@ -107,3 +107,34 @@ def missing_translation(context):
     if request.path != page.url_in(current, request):
         return ""
     return settings.LANGUAGE_CODE
+
+
+# The renditions of a responsive picture (``includes/picture.html``) per variant, as Wagtail
+# filter specs: a list thumbnail, a card, or a wide image up to the page's width.
+PICTURE_RENDITIONS = {
+    "thumb": {"small": "format-webp|fill-160x90-c50", "medium": "format-webp|fill-320x180-c50"},
+    "card": {
+        "small": "format-webp|width-320",
+        "medium": "format-webp|width-480",
+        "large": "format-webp|width-800",
+    },
+    "wide": {
+        "small": "format-webp|width-480",
+        "medium": "format-webp|width-960",
+        "large": "format-webp|width-1440",
+    },
+}
+
+
+@register.simple_tag
+def responsive_renditions(image, variant="wide"):
+    """{"small", "medium"[, "large"]} renditions of ``image`` for ``variant``, looked up together.
+
+    ``{% image %}`` once per width means one lookup each, and Wagtail writes each to the cache
+    even when it came from prefetched renditions (one Redis round trip per photo width).
+    ``get_renditions`` finds them at once and writes back only what it had to look up.
+    """
+    specs = PICTURE_RENDITIONS.get(variant, PICTURE_RENDITIONS["wide"])
+    renditions = image.get_renditions(*specs.values())
+    # In the order asked (an SVG's specs are rewritten, so they are not looked up by name).
+    return dict(zip(specs, renditions.values(), strict=True))
