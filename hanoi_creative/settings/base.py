@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",
+    "hanoi_creative.edge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -59,8 +60,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every query of the request (sessions included) reads from the chosen database.
+    "hanoi_creative.edge.replica.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hanoi_creative.edge.middleware.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hanoi_creative.core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +104,21 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# A PostgreSQL streaming replica for anonymous public reads (hanoi_creative/edge/replica.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "10"))
+DATABASE_REPLICA_STICKY_SECONDS = int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "15"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["hanoi_creative.edge.replica.ReplicaRouter"]
+
+# Varnish addresses to send surrogate-key purges to (hanoi_creative/edge/purge.py); empty: none.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -181,4 +200,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"hanoi_creative.edge": {"level": os.environ.get("EDGE_LOG_LEVEL", "WARNING")}},
 }
