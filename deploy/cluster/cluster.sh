@@ -98,12 +98,24 @@ full_page_writes = off
 shared_buffers = 64MB
 CONF
     as_pg "$PG_BIN/pg_ctl" -D "$primary" -l "$pg/primary.log" -w start >/dev/null
-    as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U postgres -D "$replica" -R -X stream
+    as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U postgres -D "$replica" -R -X stream --checkpoint=fast
     chmod 0700 "$replica"
     echo "port = $PG_REPLICA_PORT" | as_pg tee -a "$replica/postgresql.conf" >/dev/null
     as_pg "$PG_BIN/pg_ctl" -D "$replica" -l "$pg/replica.log" -w start >/dev/null
     as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PRIMARY_PORT" -U postgres -q -d postgres \
         -c "CREATE DATABASE $DB_NAME" >/dev/null
+}
+
+start_app() {  # 1 or 2
+    local n="$1" port_var="APP${1}_PORT"
+    log "App server $n :${!port_var}"
+    (
+        set -a; . "$ROOT/var/cluster.env"; . "$DIR/app.env"; set +a
+        exec "$VENV/bin/gunicorn" hanoi_creative.wsgi --bind "127.0.0.1:${!port_var}" \
+            --workers "$APP_WORKERS" --daemon --pid "$DIR/app$n.pid" --name "hc-app$n" \
+            --access-logfile "$DIR/app$n-access.log" --error-logfile "$DIR/app$n-error.log" --capture-output \
+            --chdir "$ROOT" --worker-tmp-dir "$DIR/run"
+    )
 }
 
 start() {
@@ -167,17 +179,8 @@ PY
     ) 2>"$DIR/setup.log" >/dev/null || { cat "$DIR/setup.log" >&2; exit 1; }
     chmod 600 "$DIR/admin-password"
 
-    for n in 1 2; do
-        local port_var="APP${n}_PORT"
-        log "App server $n :${!port_var}"
-        (
-            set -a; . "$ROOT/var/cluster.env"; . "$DIR/app.env"; set +a
-            exec "$VENV/bin/gunicorn" hanoi_creative.wsgi --bind "127.0.0.1:${!port_var}" \
-                --workers "$APP_WORKERS" --daemon --pid "$DIR/app$n.pid" --name "hc-app$n" \
-                --access-logfile "$DIR/app$n-access.log" --error-logfile "$DIR/app$n-error.log" \
-                --chdir "$ROOT" --worker-tmp-dir "$DIR/run"
-        )
-    done
+    start_app 1
+    start_app 2
     wait_for_port "$APP1_PORT" "App server 1"
     wait_for_port "$APP2_PORT" "App server 2"
 
@@ -188,10 +191,13 @@ import directors;
 
 probe app_health {
     .url = "/robots.txt";
-    .timeout = 2s;
-    .interval = 1s;
-    .window = 3;
+    # Lenient: a busy app server answers slowly, it is not down (requests to a dead one are
+    # retried on the other at once, see vcl_backend_error).
+    .timeout = 5s;
+    .interval = 2s;
+    .window = 5;
     .threshold = 2;
+    .initial = 2;
 }
 
 backend app1 { .host = "127.0.0.1"; .port = "$APP1_PORT"; .probe = app_health; }
@@ -229,5 +235,14 @@ OUT
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    # For the cluster tests: take one part down and bring it back.
+    app-kill)
+        pids="$(cat "$DIR/app$2.pid") $(pgrep -P "$(cat "$DIR/app$2.pid")" | tr '\n' ' ')"
+        kill -KILL $pids 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 $pids 2>/dev/null || break; sleep 0.1; done
+        rm -f "$DIR/app$2.pid" ;;
+    app-start) start_app "$2"; port_var="APP${2}_PORT"; wait_for_port "${!port_var}" "App server $2" ;;
+    replica-stop) as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/replica" -m fast -w stop >/dev/null ;;
+    replica-start) as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg/replica" -l "$DIR/pg/replica.log" -w start >/dev/null ;;
     *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

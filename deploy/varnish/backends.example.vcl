@@ -4,10 +4,11 @@ import directors;
 
 probe app_health {
     .url = "/robots.txt";
-    .timeout = 2s;
+    .timeout = 5s;
     .interval = 2s;
-    .window = 3;
+    .window = 5;
     .threshold = 2;
+    .initial = 2;
 }
 
 backend app1 { .host = "10.0.0.11"; .port = "8000"; .probe = app_health; }

@@ -28,11 +28,12 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 _use_replica = contextvars.ContextVar("use_replica", default=False)
 
-# The replica's lag in seconds; 0 when it has replayed everything it received.
+# The replica's lag in seconds; 0 when it has replayed everything it received. (After a restart
+# the receive position starts at the beginning of a WAL segment, behind the replay position.)
 LAG_SQL = """
     SELECT CASE
         WHEN NOT pg_is_in_recovery() THEN 0
-        WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+        WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
         ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)
     END
 """
