@@ -132,7 +132,9 @@ def test_publish_through_the_admin_purges_once_committed(
     assert f"page-{article.pk}" in purged(varnish, capture)
 
 
-def test_moving_a_page_purges_it_and_its_descendants(programme_pages, varnish, django_capture_on_commit_callbacks):
+def test_moving_a_page_purges_it_and_its_descendants(
+    programme_pages, varnish, django_capture_on_commit_callbacks
+):
     from hanoi_creative.core.models import StandardPage
 
     parent, target = list(programme_pages.values())[:2]
@@ -201,7 +203,9 @@ def test_a_down_varnish_is_logged_and_the_editor_still_publishes(
     assert "Could not purge" in caplog.text
 
 
-def test_no_purge_target_means_no_purge_work(client, editor, article, settings, django_capture_on_commit_callbacks):
+def test_no_purge_target_means_no_purge_work(
+    client, editor, article, settings, django_capture_on_commit_callbacks
+):
     settings.VARNISH_PURGE_URLS = []
     client.force_login(editor)
     with django_capture_on_commit_callbacks() as capture:

@@ -138,6 +138,4 @@ def keys_for_objects(objects):
 def _slugs(obj):
     from django.conf import settings
 
-    return {
-        slug for code, _name in settings.LANGUAGES if (slug := getattr(obj, f"slug_{code}", None) or "")
-    }
+    return {slug for code, _name in settings.LANGUAGES if (slug := getattr(obj, f"slug_{code}", None) or "")}

@@ -90,7 +90,9 @@ class ReplicaHealth:
             _close_quietly()
             return False
         if lag > max_lag:
-            logger.warning("Read replica %.1f s behind (bound %.1f s), reading from the primary", lag, max_lag)
+            logger.warning(
+                "Read replica %.1f s behind (bound %.1f s): reading from the primary", lag, max_lag
+            )
             return False
         return True
 
@@ -103,6 +105,12 @@ def _close_quietly():
         connections[REPLICA].close()
     except DatabaseError:
         pass
+
+
+def replica_configured():
+    return REPLICA in settings.DATABASES and any(
+        path.endswith(".ReplicaRouter") for path in getattr(settings, "DATABASE_ROUTERS", [])
+    )
 
 
 def reads_from_replica(request):
@@ -123,7 +131,7 @@ class ReplicaMiddleware:
         self.sticky_seconds = int(getattr(settings, "DATABASE_REPLICA_STICKY_SECONDS", 15))
 
     def __call__(self, request):
-        use_replica = REPLICA in settings.DATABASES and reads_from_replica(request)
+        use_replica = replica_configured() and reads_from_replica(request)
         token = _use_replica.set(use_replica)
         request.reads_from_replica = use_replica
         try:
@@ -140,7 +148,9 @@ class ReplicaMiddleware:
         # The replica went away during this request (a safe, read-only one): read it again
         # from the primary instead of answering with an error.
         if getattr(request, "reads_from_replica", False) and isinstance(exception, DatabaseError):
-            logger.warning("Read replica failed during %s, retrying on the primary: %s", request.path, exception)
+            logger.warning(
+                "Read replica failed during %s, retrying on the primary: %s", request.path, exception
+            )
             health.mark_down()
             _close_quietly()
             request.reads_from_replica = False

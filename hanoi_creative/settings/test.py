@@ -13,3 +13,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The live server's thread must not keep a connection open, or PostgreSQL refuses to drop
 # the test database at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# On PostgreSQL, a "replica" alias mirroring the test database, for the router's tests; the
+# router itself stays off unless a test turns it on (tests/test_edge_replica.py).
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and "replica" not in DATABASES:  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
