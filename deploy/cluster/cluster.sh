@@ -121,6 +121,16 @@ start_app() {  # 1 or 2
 start() {
     if [ -e "$DIR" ]; then stop; fi
     rm -rf "$DIR"
+    # Another service on one of our ports (Debian starts its own varnish on 6081 when
+    # systemd runs) would answer in our place: refuse rather than test the wrong server.
+    local port
+    for port in "$PG_PRIMARY_PORT" "$PG_REPLICA_PORT" "$REDIS_PORT" "$APP1_PORT" "$APP2_PORT" \
+        "$VARNISH_PORT" "$VARNISH_ADMIN_PORT"; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            log "port $port is already in use; choose others with CLUSTER_*_PORT (see docs/scaling.md)"
+            exit 1
+        fi
+    done
     install -d "$DIR" "$DIR/run" "$DIR/media" "$DIR/varnish-conf"
     [ -x "$PG_BIN/initdb" ] || { log "PostgreSQL server binaries not found (set PG_BIN)"; exit 1; }
 
