@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format install install-dev migrate demo messages check-messages clean \
+.PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean \
 	cluster cluster-stop cluster-test
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -28,6 +28,15 @@ demo: migrate
 run: migrate
 	$(MANAGE) setup_local_site
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## make serve: the site as production runs it on one machine (gunicorn, production settings,
+## WhiteNoise, page cache); PORT, WEB_CONCURRENCY, DATABASE_URL, REDIS_URL as in the README.
+serve: install
+	scripts/serve.sh
+
+## make bench: throughput of the public pages, cold and warm, against a bare Django floor.
+bench: install
+	$(PY) scripts/bench.py
 
 ## make test: the whole test suite (set DATABASE_URL to run it on PostgreSQL).
 test: install

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",
+    "hanoi_creative.caching",
+    # After caching: its purges go out after the page cache has moved to a new generation.
     "hanoi_creative.edge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -64,6 +66,9 @@ MIDDLEWARE = [
     "hanoi_creative.edge.replica.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and everything else: a page-cache hit skips the rest of the stack.
+    "hanoi_creative.caching.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a stored page keeps its surrogate keys.
     "hanoi_creative.edge.middleware.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hanoi_creative.core.middleware.SiteLocaleMiddleware",
@@ -133,6 +138,39 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The full-page cache for anonymous visitors (hanoi_creative/caching): its own alias, so that
+# its keys, timeouts and failure handling stay apart from the default cache. Redis when
+# REDIS_URL is set (shared by every worker and machine); otherwise files under var/, which
+# every worker of one machine shares (a local-memory cache would give each worker its own).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+PAGE_CACHE_404_SECONDS = 60
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "pagecache"))
+if REDIS_URL:
+    CACHES["pagecache"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hanoi_creative") + ":page",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        # A Redis that hangs must cost a request a fraction of a second, not a worker timeout.
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+    }
+else:
+    CACHES["pagecache"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(PAGE_CACHE_DIR),
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+
+# HTTP caching of anonymous pages (browsers and a CDN or Varnish in front), in seconds: a short
+# max-age for browsers, a longer s-maxage for shared caches that are purged on publish.
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))
+HTTP_CACHE_STALE_IF_ERROR = int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400"))
+HTTP_CACHE_404_SECONDS = 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -188,12 +226,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded images served by Django itself: for one machine without a web server in front
+# (`make serve` turns it on); nginx serves MEDIA_ROOT directly in the deployment in deploy/.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Outgoing mail (workflow notifications, password resets): Django's SMTP backend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
+ADMINS = [(address, address) for address in env_list("DJANGO_ADMINS")]
 
 LOGGING = {
     "version": 1,

@@ -10,3 +10,5 @@ DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
+# Templates change under a developer's hands: the page cache is opt-in locally (PAGE_CACHE=on).
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
