@@ -161,7 +161,7 @@ def test_scheduled_expiry_purges(article, varnish, django_capture_on_commit_call
     assert {f"page-{article.pk}", "news", "home"} <= purged(varnish, capture)
 
 
-def test_editing_a_category_purges_its_listing_feeds_and_menus(varnish, django_capture_on_commit_callbacks):
+def test_editing_a_category_purges_its_listing_feeds_and_menus(db, varnish, django_capture_on_commit_callbacks):
     category = Category.objects.first()
     with django_capture_on_commit_callbacks() as capture:
         category.name_en = category.name_en + " (renamed)"
@@ -171,7 +171,7 @@ def test_editing_a_category_purges_its_listing_feeds_and_menus(varnish, django_c
     assert {f"category-slug-{category.slug_vi}", f"category-slug-{category.slug_en}"} <= keys
 
 
-def test_editing_a_tag_purges_its_articles_in_both_languages(varnish, django_capture_on_commit_callbacks):
+def test_editing_a_tag_purges_its_articles_in_both_languages(db, varnish, django_capture_on_commit_callbacks):
     tag = Tag.objects.exclude(tagged_articles=None).first()
     article_ids = set(ArticlePage.objects.filter(tags=tag).values_list("pk", flat=True))
     with django_capture_on_commit_callbacks() as capture:
