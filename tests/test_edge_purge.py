@@ -62,8 +62,13 @@ def test_listings_carry_the_key_of_what_they_list(client, article):
     assert "sitemap" in keys_of(client.get("/sitemap.xml"))
 
 
-def test_admin_and_errors_carry_no_keys(client, admin_user):
-    assert "xkey" not in client.get("/vi/no-such-page/")
+def test_not_found_answers_carry_the_missing_key(client):
+    response = client.get("/vi/no-such-page/")
+    assert response.status_code == 404
+    assert keys_of(response) == {"missing"}
+
+
+def test_admin_answers_carry_no_keys(client, admin_user):
     client.force_login(admin_user)
     assert "xkey" not in client.get("/admin/")
 
@@ -112,7 +117,7 @@ def test_admin_unpublish_purges_the_article_its_lists_and_the_home_page(
     assert response.status_code == 302
     month = article.publication_date.astimezone().strftime("%Y-%m")
     expected = {f"page-{article.pk}", f"category-{article.category_id}", f"month-{month}"}
-    expected |= {"news", "home", "feed", "sitemap", "related", "search"}
+    expected |= {"news", "home", "feed", "sitemap", "related", "search", "missing"}
     expected |= {f"tag-{tag.pk}" for tag in article.tags.all()}
     keys = purged(varnish, capture)
     assert expected <= keys
@@ -161,7 +166,9 @@ def test_scheduled_expiry_purges(article, varnish, django_capture_on_commit_call
     assert {f"page-{article.pk}", "news", "home"} <= purged(varnish, capture)
 
 
-def test_editing_a_category_purges_its_listing_feeds_and_menus(db, varnish, django_capture_on_commit_callbacks):
+def test_editing_a_category_purges_its_listing_feeds_and_menus(
+    db, varnish, django_capture_on_commit_callbacks
+):
     category = Category.objects.first()
     with django_capture_on_commit_callbacks() as capture:
         category.name_en = category.name_en + " (renamed)"

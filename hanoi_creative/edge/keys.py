@@ -15,13 +15,16 @@ Vocabulary (``response_keys`` tags, ``keys_for_*`` purge):
 - ``month-YYYY-MM``: that month's archive;
 - ``must-see``: pages showing the "Must see" picks;
 - ``feed``: every RSS/Atom feed; ``related``: the related-articles JSON and feeds;
-- ``sitemap``: sitemap.xml; ``search``: search results.
+- ``sitemap``: sitemap.xml; ``search``: search results;
+- ``missing``: every 404 answer (a published or moved page may now live at its address).
 """
 
 from django.utils import timezone
 from wagtail.models import Page
 
 HEADER = "xkey"
+# Carried by every "not found" answer: a publish or a move may give that address a page.
+MISSING = "missing"
 
 # Responses of these views are tagged by the view's name alone.
 VIEW_KEYS = {
@@ -90,7 +93,7 @@ def keys_for_pages(pages, *, moved=False):
     keys = []
     for page in pages:
         page = page.specific_deferred if type(page) is Page else page
-        keys.append(f"page-{page.pk}")
+        keys += [f"page-{page.pk}", MISSING]
         if isinstance(page, ArticlePage):
             keys += ARTICLE_SURFACES
             keys += [f"category-{page.category_id}", _month_key(page.publication_date)]

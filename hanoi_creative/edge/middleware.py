@@ -1,6 +1,6 @@
 """Response hooks for the HTTP cache in front (Varnish) and for the read replica."""
 
-from .keys import HEADER, response_keys
+from .keys import HEADER, MISSING, response_keys
 
 
 class SurrogateKeyMiddleware:
@@ -15,8 +15,13 @@ class SurrogateKeyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and HEADER not in response:
+        if request.method not in ("GET", "HEAD") or HEADER in response:
+            return response
+        if response.status_code == 200:
             keys = response_keys(request, response)
             if keys:
                 response[HEADER] = " ".join(keys)
+        elif response.status_code == 404:
+            # Publishing or moving a page can give any missing address a page.
+            response[HEADER] = MISSING
         return response
