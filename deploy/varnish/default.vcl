@@ -36,6 +36,11 @@ sub vcl_recv {
     }
 
     set req.backend_hint = app.backend();
+    # While an app server is healthy, an expired object is served at most 10 s past its TTL
+    # (while Varnish fetches a fresh one); the 6 h of grace are for when none is.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
 
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
