@@ -5,8 +5,9 @@ worker count): the site with ``PAGE_CACHE=off`` (cold: every request renders), t
 the page cache on (warm: hits), and a bare Django "hello" view (the floor). Then, for several
 interleaved rounds, runs wrk against every page on each and prints the medians: requests per
 second, p50/p99 latency, server CPU milliseconds per request (user + system time of the
-workers, from /proc), and the share of the floor's requests per second; then each server's
-memory (RSS) per worker.
+workers, from /proc), the share of the floor's requests per second, and the floor's CPU per
+request divided by the page's (the same share, measured in CPU: steadier on a machine that
+other work shares); then each server's memory (RSS) per worker.
 
 Environment: BENCH_ROUNDS (3), BENCH_SECONDS per run (5), BENCH_CONNECTIONS (16),
 BENCH_ARTICLES=N (first adds N generated articles), BENCH_PORT (first of three ports, 8090),
@@ -147,7 +148,7 @@ class Server:
 
 def wrk(url):
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "30s", "--latency", url],
         check=True,
         capture_output=True,
         text=True,
@@ -209,15 +210,20 @@ def report(runs, results, servers):
         return statistics.median(figures[key] for figures in results[label])
 
     floor = median("floor (hello view)", "rate")
+    floor_cpu = median("floor (hello view)", "cpu_ms")
     say("")
-    say("| page | req/s | share of floor | p50 ms | p99 ms | server CPU ms/request | non-2xx |")
-    say("|---|---|---|---|---|---|---|")
+    say(
+        "| page | req/s | share of floor | p50 ms | p99 ms | server CPU ms/request "
+        "| CPU share of floor | non-2xx |"
+    )
+    say("|---|---|---|---|---|---|---|---|")
     for label, _server, _path in runs:
         rate = median(label, "rate")
         errors = sum(figures["errors"] for figures in results[label])
+        cpu = median(label, "cpu_ms")
         say(
             f"| {label} | {rate:.1f} | {rate / floor:.4f} | {median(label, 'p50'):.2f} | "
-            f"{median(label, 'p99'):.2f} | {median(label, 'cpu_ms'):.2f} | {errors} |"
+            f"{median(label, 'p99'):.2f} | {cpu:.2f} | {floor_cpu / cpu if cpu else 0:.4f} | {errors} |"
         )
     say("")
     for name, server in servers.items():

@@ -60,6 +60,7 @@ def start_server(port, database_url, cache_dir):
         "DATABASE_URL": database_url,
         "PAGE_CACHE": "on",
         "PAGE_CACHE_DIR": str(cache_dir),
+        "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "WEB_CONCURRENCY": "2",
         "PORT": str(port),
         "GUNICORN_LOG_LEVEL": "warning",
@@ -122,6 +123,7 @@ def run_manage(database_url, cache_dir, *args):
         "DATABASE_URL": database_url,
         "PAGE_CACHE": "on",
         "PAGE_CACHE_DIR": str(cache_dir),
+        "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
@@ -142,6 +144,7 @@ def log_in(base, username, password):
 # Runs in its own process against the shared database, as the scheduler's cron job would
 # find it: an article whose go-live time has just passed, waiting for publish_scheduled.
 SCHEDULE_ARTICLE = """
+from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 from news.models import ArticlePage, Category, NewsIndexPage

@@ -2,8 +2,8 @@
 
 Page changes come from Wagtail's signals (publish, including ``publish_scheduled`` and a
 reverted revision published again; unpublish, including scheduled expiry; move; slug change;
-delete). Everything else that a public page shows (categories, tags, authors, images, search
-documents, redirects, sites, view restrictions) is caught by its model's save/delete signals,
+delete). Everything else that a public page shows (categories, tags, authors, images, redirects,
+sites, view restrictions) is caught by its model's save/delete signals,
 and by ``core.invalidation.content_changed`` for changes made without them (imports, comments).
 
 Saving a draft does not change the public site, so the bookkeeping saves of ``save_revision``
@@ -17,8 +17,10 @@ from hanoi_creative.core.invalidation import content_changed
 
 from . import store
 
-# Apps whose models (other than pages) feed public pages.
-PUBLIC_APPS = {"news", "core", "seo", "site_search", "search", "taggit", "wagtailimages", "wagtailredirects"}
+# Apps whose models (other than pages) feed public pages. The site search's documents are
+# left out: they are rewritten on every save, drafts included, and follow the pages whose
+# publishing already invalidates.
+PUBLIC_APPS = {"news", "core", "seo", "taggit", "wagtailimages", "wagtailredirects"}
 PUBLIC_WAGTAIL_MODELS = {"site", "pageviewrestriction"}
 # Fields a page save touches without changing the live page (drafts, locks, tree bookkeeping).
 DRAFT_FIELDS = {

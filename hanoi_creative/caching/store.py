@@ -17,8 +17,10 @@ cannot leave older pages in it.
 
 import atexit
 import hashlib
+import itertools
 import logging
 import secrets
+import threading
 import time
 
 from django.conf import settings
@@ -45,6 +47,8 @@ class _Health:
 
 
 health = _Health()
+_tickets = itertools.count()
+_committed = threading.local()
 
 
 def enabled():
@@ -177,11 +181,19 @@ def invalidate_on_commit(using=None):
     """Invalidate once the current transaction commits (at once outside a transaction).
 
     Before the commit, another worker could render the old content under the new generation.
-    Many changes in one transaction (an import, a bulk publish) invalidate once.
+    Many changes in one transaction (an import, a bulk publish) invalidate once: a callback
+    skips itself when another one already invalidated after it was registered, which on one
+    connection can only be that same transaction's commit.
     """
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block and any(
-        callback is invalidate_all for _savepoints, callback, _robust in connection.run_on_commit
-    ):
+    if not transaction.get_connection(using).in_atomic_block:
+        invalidate_all()
         return
-    transaction.on_commit(invalidate_all, using=using, robust=True)
+    ticket = next(_tickets)
+
+    def after_commit():
+        if getattr(_committed, "ticket", -1) > ticket:
+            return
+        _committed.ticket = next(_tickets)
+        invalidate_all()
+
+    transaction.on_commit(after_commit, using=using, robust=True)
