@@ -64,9 +64,13 @@ stop() {
     stop_pid "$DIR/redis.pid"
     stop_pg "$DIR/pg/replica"
     stop_pg "$DIR/pg/primary"
-    # Anything still running from this directory (a crashed start, a child left over).
+    # Anything still running from this directory (a crashed start, a worker still exiting).
     local left
-    left="$(pgrep -f -- "$DIR" || true)"
+    for _ in $(seq 1 30); do
+        left="$(pgrep -f -- "$DIR" || true)"
+        [ -n "$left" ] || break
+        sleep 0.1
+    done
     if [ -n "$left" ]; then
         log "stopping leftover processes: $left"
         kill $left 2>/dev/null || true
