@@ -62,7 +62,7 @@ def test_listings_carry_the_key_of_what_they_list(client, article):
     assert "sitemap" in keys_of(client.get("/sitemap.xml"))
 
 
-def test_not_found_answers_carry_the_missing_key(client):
+def test_not_found_answers_carry_the_missing_key(client, db):
     response = client.get("/vi/no-such-page/")
     assert response.status_code == 404
     assert keys_of(response) == {"missing"}
