@@ -25,7 +25,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation must come before the project's apps (see DESIGN.md).
+    # wagtail_modeltranslation must come before the project's apps (README: "Installed apps").
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
@@ -38,9 +38,7 @@ INSTALLED_APPS = [
     "hanoi_creative.caching",
     # After caching: its purges go out after the page cache has moved to a new generation.
     "hanoi_creative.edge",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -124,6 +122,19 @@ if DATABASE_REPLICA_URL:
 # Varnish addresses to send surrogate-key purges to (hanoi_creative/edge/purge.py); empty: none.
 VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
 
+# SQLite allows one writer at a time. In WAL mode readers never block the writer; the busy
+# timeout makes a second writer wait for the first instead of failing at once; and immediate
+# transactions take the write lock at BEGIN, so a transaction that read first cannot find the
+# data changed under it when it comes to write (SQLite answers that with "database is locked"
+# whatever the timeout). Together they let the admin's autosave and a Publish a second later
+# both succeed.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
