@@ -106,26 +106,6 @@ def test_admin_publish_and_unpublish_run_on_the_primary_only(client, editor):
     assert ArticlePage.objects.get(pk=article.pk).live
 
 
-def test_wagtail_move_and_publish_under_the_replica_read_only_the_primary(programme_pages):
-    """Page moves and publishes run in transactions: with the replica chosen (as for an
-    anonymous request), their reads still go to the primary and see their own writes."""
-    page, target = list(programme_pages.values())[:2]
-    article = ArticlePage.objects.live().first()
-    revision = article.save_revision()
-    token = replica._use_replica.set(True)
-    try:
-        with Queries() as queries:
-            page.move(target, pos="last-child")
-            revision.publish()
-    finally:
-        replica._use_replica.reset(token)
-    # Reads before their transactions may use the replica (it holds what was committed);
-    # every write, and every read inside the transactions, went to the primary.
-    assert queries.writes(queries.replica) == []
-    assert queries.writes(queries.primary)
-    assert page.__class__.objects.get(pk=page.pk).get_parent().pk == target.pk
-
-
 def test_translation_import_with_the_replica_chosen_writes_and_reads_the_primary(tmp_path):
     import polib
     from django.core.management import call_command
