@@ -6,7 +6,8 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean worker
+.PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean worker \
+	cluster cluster-stop cluster-test
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +65,18 @@ format: install
 messages: install
 	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var -v 0
 	$(PY) scripts/update_messages.py
+
+## make cluster: PostgreSQL primary + replica, Redis, two app servers and Varnish on loopback
+## (ports from CLUSTER_*_PORT variables; see docs/scaling.md); make cluster-stop ends it.
+cluster: install
+	bash deploy/cluster/cluster.sh start
+
+cluster-stop:
+	bash deploy/cluster/cluster.sh stop
+
+## make cluster-test: the test suite that needs the running cluster (tests/cluster/).
+cluster-test: install
+	CLUSTER_TESTS=required $(PY) -m pytest tests/cluster -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,7 +1,15 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
+
+# tests/cluster/ needs `make cluster` running; it joins a run when the cluster is up (or when
+# CLUSTER_TESTS is set, as in CI, where a cluster that did not start must fail the run).
+_CLUSTER_UP = (Path(__file__).resolve().parent.parent / "var" / "cluster.env").exists()
+collect_ignore_glob = [] if (_CLUSTER_UP or os.environ.get("CLUSTER_TESTS")) else ["cluster/*"]
 
 
 def _render_demo_pages():

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "django_tasks",
     "django_tasks_db",
+    # After caching: its purges go out after the page cache has moved to a new generation.
+    "hanoi_creative.edge",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every query of the request (sessions included) reads from the chosen database.
+    "hanoi_creative.edge.replica.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files leave here, already compressed by CompressedManifestStaticFilesStorage.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -72,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # Before sessions and everything else: a page-cache hit skips the rest of the stack.
     "hanoi_creative.caching.middleware.PageCacheMiddleware",
+    # Inside the page cache, so a stored page keeps its surrogate keys.
+    "hanoi_creative.edge.middleware.SurrogateKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hanoi_creative.core.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +119,21 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# A PostgreSQL streaming replica for anonymous public reads (hanoi_creative/edge/replica.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "10"))
+DATABASE_REPLICA_STICKY_SECONDS = int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "15"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["hanoi_creative.edge.replica.ReplicaRouter"]
+
+# Varnish addresses to send surrogate-key purges to (hanoi_creative/edge/purge.py); empty: none.
+VARNISH_PURGE_URLS = env_list("VARNISH_PURGE_URLS")
+
 # SQLite allows one writer at a time. In WAL mode readers never block the writer; the busy
 # timeout makes a second writer wait for the first instead of failing at once; and immediate
 # transactions take the write lock at BEGIN, so a transaction that read first cannot find the
@@ -273,4 +294,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"hanoi_creative.edge": {"level": os.environ.get("EDGE_LOG_LEVEL", "WARNING")}},
 }

@@ -23,3 +23,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or tempfile.mkdtemp(prefix="hanoi-creative-test-pagecache-")
 if not REDIS_URL:  # noqa: F405
     CACHES["pagecache"]["LOCATION"] = PAGE_CACHE_DIR  # noqa: F405
+
+# On PostgreSQL, a "replica" alias mirroring the test database, for the router's tests; the
+# router itself stays off unless a test turns it on (tests/test_edge_replica.py).
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and "replica" not in DATABASES:  # noqa: F405
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

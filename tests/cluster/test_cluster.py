@@ -1,0 +1,158 @@
+"""The running cluster (make cluster): Varnish hits, purges, failover, replica reads."""
+
+import time
+
+PURGE_DEADLINE = 1.0
+
+
+def fetch_twice(cluster, path):
+    first = cluster.get(path)
+    second = cluster.get(path)
+    return first, second
+
+
+def test_public_url_is_varnish_and_answers_its_health_probe(cluster):
+    response = cluster.get("/varnish-health")
+    assert response.status_code == 200
+    assert response.headers["Server"] == "Varnish"
+    assert "X-Varnish" in response.headers
+
+
+def test_second_anonymous_get_is_a_varnish_hit_that_never_reaches_gunicorn(cluster):
+    path = cluster.unique("/vi/tin-tuc/")
+    token = path.rsplit("=", 1)[1]
+    first, second = fetch_twice(cluster, path)
+    assert first.status_code == second.status_code == 200
+    assert first.headers["X-Cache"] == "MISS"
+    assert second.headers["X-Cache"] == "HIT"
+    assert second.text == first.text
+    # The app servers' access logs saw the first request only.
+    time.sleep(0.3)
+    assert cluster.access_log_lines(token) == 1
+
+
+def test_tracking_parameters_share_the_cached_object(cluster):
+    path = cluster.unique("/en/news/")
+    cluster.get(path)
+    tracked = cluster.get(path + "&utm_source=newsletter&fbclid=abc")
+    assert tracked.headers["X-Cache"] == "HIT"
+
+
+def test_session_cookie_and_admin_pass_varnish(cluster):
+    path = cluster.unique("/vi/")
+    cluster.get(path)
+    logged_in = cluster.get(path, headers={"Cookie": "sessionid=not-a-real-session"})
+    assert logged_in.headers["X-Cache"] == "MISS"
+    admin_login = cluster.get("/admin/login/")
+    assert cluster.get("/admin/login/").headers["X-Cache"] == "MISS"
+    assert admin_login.status_code == 200
+
+
+def test_responses_carry_surrogate_keys_only_for_purgers(cluster):
+    keyed = cluster.get(cluster.unique("/vi/"), headers={"X-Debug-Keys": "1"})
+    assert {"home", "nav"} <= set(keyed.headers["xkey"].split())
+    assert "xkey" not in cluster.get(cluster.unique("/vi/")).headers
+
+
+def latest_article(cluster):
+    """The newest live article: its id and its public paths in both languages."""
+    with cluster.primary() as connection, connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT page.id, page.url_path_vi, page.url_path_en, root.url_path_vi, root.url_path_en
+            FROM wagtailcore_page page
+            JOIN news_articlepage article ON article.page_ptr_id = page.id
+            JOIN wagtailcore_site site ON site.is_default_site
+            JOIN wagtailcore_page root ON root.id = site.root_page_id
+            WHERE page.live AND page.title_en <> '' AND page.title_en IS NOT NULL
+            ORDER BY article.publication_date DESC, page.id DESC LIMIT 1
+            """
+        )
+        page_id, path_vi, path_en, root_vi, root_en = cursor.fetchone()
+    return page_id, "/vi/" + path_vi[len(root_vi) :], "/en/" + path_en[len(root_en) :]
+
+
+def wait_until(condition, deadline):
+    while True:
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
+def test_admin_unpublish_and_publish_purge_both_languages_listings_feed_and_home(cluster, admin):
+    page_id, article_vi, article_en = latest_article(cluster)
+    surfaces = ["/vi/tin-tuc/", "/en/news/", "/vi/tin-tuc/feed/rss/", "/en/news/feed/rss/", "/vi/", "/en/"]
+    for path in [article_vi, article_en, *surfaces]:
+        first, second = fetch_twice(cluster, path)
+        assert second.status_code == 200, path
+        assert second.headers["X-Cache"] == "HIT", path
+    slug_vi = article_vi.rstrip("/").rsplit("/", 1)[1]
+    slug_en = article_en.rstrip("/").rsplit("/", 1)[1]
+
+    def shows(path, slug):
+        response = cluster.get(path)
+        return response.status_code == 200 and slug in response.text
+
+    response = admin.post(f"/admin/pages/{page_id}/unpublish/")
+    assert response.status_code == 302, response.text[:300]
+    deadline = time.monotonic() + PURGE_DEADLINE
+    assert wait_until(lambda: cluster.get(article_vi).status_code == 404, deadline)
+    assert wait_until(lambda: cluster.get(article_en).status_code == 404, deadline)
+    for path in surfaces:
+        slug = slug_en if path.startswith("/en/") else slug_vi
+        assert wait_until(lambda path=path, slug=slug: not shows(path, slug), deadline), path
+
+    response = admin.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""})
+    assert response.status_code == 302, response.text[:300]
+    deadline = time.monotonic() + PURGE_DEADLINE
+    assert wait_until(lambda: cluster.get(article_vi).status_code == 200, deadline)
+    assert wait_until(lambda: cluster.get(article_en).status_code == 200, deadline)
+    for path in surfaces:
+        slug = slug_en if path.startswith("/en/") else slug_vi
+        assert wait_until(lambda path=path, slug=slug: shows(path, slug), deadline), path
+
+
+def replica_backend_queries(cluster):
+    """The last statement of every app connection to the replica."""
+    with cluster.replica() as connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT query FROM pg_stat_activity WHERE datname = current_database()"
+            " AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_anonymous_reads_go_to_the_replica(cluster):
+    with cluster.replica() as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT pg_is_in_recovery()")
+        assert cursor.fetchone()[0] is True
+    for _ in range(6):  # every worker of both app servers
+        assert cluster.get(cluster.unique("/vi/tin-tuc/")).status_code == 200
+    queries = replica_backend_queries(cluster)
+    # The app's own tables were read there (the health check reads none).
+    assert any(query.startswith("SELECT") and 'FROM "' in query for query in queries), queries
+
+
+def test_stopping_the_replica_keeps_the_site_answering(cluster):
+    cluster.run("replica-stop")
+    try:
+        for path in ["/vi/tin-tuc/", "/en/news/", "/vi/", "/en/"]:
+            for _ in range(3):
+                response = cluster.get(cluster.unique(path))
+                assert response.status_code == 200, (path, response.status_code)
+                assert response.headers["X-Cache"] == "MISS"
+    finally:
+        cluster.run("replica-start")
+
+
+def test_killing_one_app_server_keeps_the_site_answering(cluster):
+    cluster.run("app-kill", "1")
+    try:
+        for _ in range(10):
+            response = cluster.get(cluster.unique("/vi/tin-tuc/"))
+            assert response.status_code == 200
+            assert response.headers["X-Cache"] == "MISS"
+    finally:
+        cluster.run("app-start", "1")
