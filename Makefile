@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint format install install-dev migrate demo messages check-messages clean
+.PHONY: run test lint format install install-dev migrate demo messages check-messages clean backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,16 @@ format: install
 messages: install
 	$(MANAGE) makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var -v 0
 	$(PY) scripts/update_messages.py
+
+## make backup: one dated archive (database dump + media) in $(BACKUP_DIR).
+BACKUP_DIR ?= var/backups
+backup: install
+	$(MANAGE) backup --output-dir $(BACKUP_DIR)
+
+## make restore FILE=...: restore an archive into an empty database and MEDIA_ROOT.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/hanoi-creative-....tar.gz"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -35,7 +35,11 @@ def production_values():
     )
     env = {key: value for key, value in __import__("os").environ.items() if not key.startswith("DJANGO_")}
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env={**env, **PRODUCTION_ENV}, capture_output=True, text=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -130,9 +134,7 @@ def test_admin_login_has_the_admin_policy_and_safe_cookies(client, production):
 
 
 def test_session_cookie_is_secure_httponly_and_samesite(client, production, admin_user):
-    response = client.post(
-        "/admin/login/", {"username": "admin", "password": "password"}, secure=True
-    )
+    response = client.post("/admin/login/", {"username": "admin", "password": "password"}, secure=True)
     assert response.status_code == 302
     session = response.cookies["sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"

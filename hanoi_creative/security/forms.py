@@ -22,7 +22,9 @@ MAIL_UNAVAILABLE = _(
     "The site cannot send e-mail at the moment, so no reset link was sent. Please try again later "
     "or ask an administrator to reset your password."
 )
-STORAGE_FULL = _("The file could not be saved: the server's storage is full or read-only. Nothing was uploaded.")
+STORAGE_FULL = _(
+    "The file could not be saved: the server's storage is full or read-only. Nothing was uploaded."
+)
 OTP_REQUIRED = _("Administrators must sign in with a two-factor code.")
 
 

@@ -5,14 +5,13 @@ middleware right after Django's SecurityMiddleware; DatabaseOutageMiddleware lat
 page cache placed before it still answers from its copies while the database is down.
 """
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from csp.middleware import CSPMiddleware, PolicyParts
 
 from .outage import is_database_outage, outage_response
 from .storage import StorageUnavailable
@@ -64,7 +63,9 @@ class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
-            return PolicyParts(settings.ADMIN_CONTENT_SECURITY_POLICY, parts.update, parts.replace, parts.nonce)
+            return PolicyParts(
+                settings.ADMIN_CONTENT_SECURITY_POLICY, parts.update, parts.replace, parts.nonce
+            )
         return parts
 
 
@@ -97,7 +98,9 @@ class UploadStorageErrorMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, StorageUnavailable) or not request.path_info.startswith(ADMIN_PREFIX):
             return None
-        message = _("The file could not be saved: the server's storage is full or read-only. Nothing was uploaded.")
+        message = _(
+            "The file could not be saved: the server's storage is full or read-only. Nothing was uploaded."
+        )
         if "/multiple/" in request.path_info:
             return JsonResponse({"success": False, "error_message": message})
         messages.error(request, message)

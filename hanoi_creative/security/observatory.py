@@ -91,16 +91,24 @@ def _cookies(set_cookies, hsts):
     for raw in set_cookies:
         name = raw.split("=", 1)[0].strip().lower()
         attributes = {part.strip().split("=", 1)[0].lower(): part.strip() for part in raw.split(";")[1:]}
-        samesite = attributes.get("samesite", "").split("=", 1)[-1].lower() if "samesite" in attributes else None
+        samesite = (
+            attributes.get("samesite", "").split("=", 1)[-1].lower() if "samesite" in attributes else None
+        )
         session = "login" in name or "sess" in name
         if samesite is not None and samesite not in {"strict", "lax", "none"}:
             return "cookies-samesite-flag-invalid", -20
         if "secure" not in attributes:
             if session:
-                return ("cookies-session-without-secure-flag-but-protected-by-hsts", -10) if hsts else (
-                    "cookies-session-without-secure-flag", -40)
-            worst = ("cookies-without-secure-flag-but-protected-by-hsts", -5) if hsts else (
-                "cookies-without-secure-flag", -20)
+                return (
+                    ("cookies-session-without-secure-flag-but-protected-by-hsts", -10)
+                    if hsts
+                    else ("cookies-session-without-secure-flag", -40)
+                )
+            worst = (
+                ("cookies-without-secure-flag-but-protected-by-hsts", -5)
+                if hsts
+                else ("cookies-without-secure-flag", -20)
+            )
             continue
         if session and "httponly" not in attributes:
             return "cookies-session-without-httponly-flag", -30

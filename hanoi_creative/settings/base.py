@@ -238,7 +238,11 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "manifest-src": [SELF],
         "media-src": [SELF],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
         "form-action": [SELF],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
@@ -318,9 +322,7 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hanoi_creative.security.forms.PasswordR
 # and one logged error per interval, never an error page.
 if REDIS_URL:
     CACHES["default"]["BACKEND"] = "hanoi_creative.security.cache.TolerantRedisCache"
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    )
+    CACHES["default"].setdefault("OPTIONS", {}).update({"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
 DATABASE_OUTAGE_RETRY_AFTER = 30
 
 LOGGING["loggers"] = {
