@@ -43,7 +43,8 @@ HOSTILE = {
     "XInclude": (
         xliff(
             b"",
-            target=b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd" parse="text"/>',
+            target=b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude"'
+            b' href="file:///etc/passwd" parse="text"/>',
         ),
         "not supported|unsafe|include",
     ),

@@ -325,7 +325,9 @@ if REDIS_URL:
     CACHES["default"].setdefault("OPTIONS", {}).update({"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
 DATABASE_OUTAGE_RETRY_AFTER = 30
 
+LOGGING["filters"] = {"quiet": {"()": "hanoi_creative.security.logging.QuietProbesAndOutages"}}
 LOGGING["loggers"] = {
+    "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False, "filters": ["quiet"]},
     # Successful and failed sign-ins, lockouts, outages: INFO and up.
     "hanoi_creative.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
     "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
