@@ -7,8 +7,8 @@ from django import forms
 from django.conf import settings
 from django.core.mail import get_connection
 from django.utils.translation import gettext_lazy as _
-from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationFormMixin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
@@ -45,11 +45,15 @@ class LoginForm(OTPAuthenticationFormMixin, WagtailLoginForm):
         "invalid_token": _("That code is not valid. Enter the current code from your authenticator app."),
     }
 
+    def _chosen_device(self, user):
+        # One authenticator app per person: the code is checked against their TOTP device.
+        return TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()
         if user is not None:
-            if user_has_device(user):
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
                 self.clean_otp(user)
             elif settings.OTP_REQUIRED_FOR_SUPERUSERS and user.is_superuser:
                 raise forms.ValidationError(OTP_REQUIRED, code="otp_required")
