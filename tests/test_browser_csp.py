@@ -85,7 +85,7 @@ def test_admin_editor_preview_and_image_chooser_work_under_the_admin_policy(
     page, console = watched_page(browser)
     log_in(page, base, "bientap")
     response = page.goto(f"{base}/admin/pages/{article.pk}/edit/")
-    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "object-src 'none'" in response.headers["content-security-policy"]
 
     # The rich-text editor takes typing.
     editor = page.locator(".Draftail-Editor [contenteditable=true]").first

@@ -249,11 +249,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
-# The admin's policy (paths under /admin/): Wagtail's editor sets inline styles and reads image
-# previews from blob: URLs; previews are framed by the admin itself. Scripts stay same-origin.
+# The admin's policy (paths under /admin/): Wagtail 8's editor and choosers still run inline
+# scripts (chooser URLs, editor set-up) and set inline styles, and read image previews from
+# blob: URLs; previews are framed by the admin itself. Nothing is loaded from other origins.
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
-    "script-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
     "img-src": [SELF, "data:", "blob:"],
     "font-src": [SELF, "data:"],
