@@ -6,23 +6,16 @@ visitor may see in that language.
 """
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
+
+from hanoi_creative.core.slugs import get_by_slug_or_404
 
 from .models import Category, Tag
 from .queries import latest_articles, related_articles, visible_articles
 
 FEED_SIZE = 20
-
-
-def _by_slug(model_or_queryset, slug):
-    return get_object_or_404(
-        model_or_queryset, **{build_localized_fieldname("slug", translation.get_language()): slug}
-    )
 
 
 def site_name():
@@ -75,7 +68,7 @@ class NewsFeed(Feed):
 
 class CategoryFeed(NewsFeed):
     def get_object(self, request, slug):
-        return _by_slug(Category, slug)
+        return get_by_slug_or_404(Category, slug)
 
     def title(self, obj):
         return _("%(category)s · %(site)s") % {"category": obj.name, "site": site_name()}
@@ -92,7 +85,7 @@ class CategoryFeed(NewsFeed):
 
 class TagFeed(NewsFeed):
     def get_object(self, request, slug):
-        return _by_slug(Tag, slug)
+        return get_by_slug_or_404(Tag, slug)
 
     def title(self, obj):
         return _("Tag: %(tag)s · %(site)s") % {"tag": obj.name, "site": site_name()}
@@ -111,7 +104,7 @@ class RelatedFeed(NewsFeed):
     """An article's "You may be interested" list, ranked by ``related_articles``."""
 
     def get_object(self, request, slug):
-        return _by_slug(visible_articles(), slug)
+        return get_by_slug_or_404(visible_articles(), slug)
 
     def title(self, obj):
         return _("You may be interested: %(title)s") % {"title": obj.title}

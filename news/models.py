@@ -24,12 +24,36 @@ from wagtail.snippets.models import register_snippet
 
 from hanoi_creative.core.models import TranslatedPageMixin, base_promote_panels, language_codes, title_panel
 from hanoi_creative.core.slugs import fold_slug
-from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
+from hanoi_creative.core.social import SocialImageMixin, social_image_panel
 
 from .blocks import ArticleStreamBlock
 
 # Average adult reading speed for Vietnamese and English news prose (words per minute).
 WORDS_PER_MINUTE = 200
+
+
+def source_text_first(instance, fields=("name",)):
+    """On creation, make sure the Vietnamese (source) fields hold the text that was typed.
+
+    Vietnamese is the source language whatever the admin's language. A tag typed in the
+    article editor's tag field, or any object created with ``name=...`` while English is
+    active, lands in the English column only; the Vietnamese one would stay empty and the
+    object would have no Vietnamese name, no slug and no URL. The typed text is the source
+    text, so it moves to Vietnamese and the English waits for a translator.
+    """
+    if not instance._state.adding:
+        return
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    for field in fields:
+        default_field = build_localized_fieldname(field, default)
+        if getattr(instance, default_field):
+            continue
+        for code in language_codes():
+            other_field = build_localized_fieldname(field, code)
+            if code != default and getattr(instance, other_field):
+                setattr(instance, default_field, getattr(instance, other_field))
+                setattr(instance, other_field, instance._meta.get_field(other_field).get_default())
+                break
 
 
 def fill_translated_slugs(instance, source="name"):
@@ -51,6 +75,17 @@ def fill_translated_slugs(instance, source="name"):
         if not getattr(instance, slug_field):
             text = getattr(instance, build_localized_fieldname(source, code))
             setattr(instance, slug_field, fold_slug(text) if text else getattr(instance, default_slug_field))
+
+
+def _archive_url(view_name, obj):
+    """The archive address of a category or tag in the active language, or "" without a slug.
+
+    Every creation path gives a Vietnamese slug (``source_text_first``); a row written before
+    that rule may still have none, and a page listing it must not fail on its link.
+    """
+    default_slug = getattr(obj, build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE))
+    slug = obj.slug or default_slug
+    return reverse(view_name, kwargs={"slug": slug}) if slug else ""
 
 
 class Category(index.Indexed, models.Model):
@@ -86,11 +121,12 @@ class Category(index.Indexed, models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        source_text_first(self, ("name", "description"))
         fill_translated_slugs(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return _archive_url("news:category", self)
 
     def url_in(self, language):
         with translation.override(language):
@@ -122,6 +158,10 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        source_text_first(self, ("name", "role"))
+        super().save(*args, **kwargs)
+
 
 class Tag(TagBase):
     """A keyword with a name and slug in each language (taggit's own tags have one of each)."""
@@ -139,12 +179,13 @@ class Tag(TagBase):
         verbose_name_plural = _("tags")
 
     def save(self, *args, **kwargs):
+        source_text_first(self)
         fill_translated_slugs(self)
         # TagBase.save would slugify the name with Django's slugify, which drops "đ".
         models.Model.save(self, *args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:tag", kwargs={"slug": self.slug})
+        return _archive_url("news:tag", self)
 
     def url_in(self, language):
         with translation.override(language):

@@ -1,65 +1,41 @@
 """What the public may see of the newsroom, and the lists built from it.
 
-``visible_articles`` owns the publication rule. Every public surface (listings, archives,
-feeds, the related-article JSON, the article page's side lists, the home page, and later
-search and the sitemap) starts from it, so a hidden article cannot leak through one of them.
+``visible_articles`` applies core's publication rule to articles. Every news surface
+(listings, archives, feeds, the related-article JSON, the article page's side lists, the home
+page) starts from it, so a hidden article cannot leak through one of them.
 Each function returns a lazy queryset and runs a fixed number of queries whatever the number
 of articles.
 """
 
-from django.conf import settings
 from django.db.models import (
     Case,
     Count,
-    Exists,
-    F,
     IntegerField,
     OuterRef,
-    Q,
     Subquery,
     Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, Length, Substr
-from django.utils import timezone, translation
-from wagtail.models import PageViewRestriction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from hanoi_creative.core.models import translated_into
+from hanoi_creative.core.visibility import visible
 
 from .models import ArticlePage, TaggedArticle
 
 NEWEST_FIRST = ("-publication_date", "-pk")
 
 
-def _restricted():
-    """Subquery: a view restriction on the page itself or on one of its ancestors.
-
-    A restricted page's tree path is a prefix of the path of every page beneath it. Wagtail's
-    own ``.public()`` runs an extra query to list restrictions first; this stays one query.
-    """
-    return PageViewRestriction.objects.annotate(prefix_length=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("prefix_length"))
-    )
-
-
 def visible_articles(language=None):
     """Articles the public may see in ``language`` (default: the active language).
 
-    An article is visible when it is live, public (no view restriction on it or on any
-    ancestor), its go-live time has passed, it has not expired, and it is translated into
-    ``language`` (has its own title there; see ``TranslatedPageMixin.has_translation``).
-    The queryset is unordered and unsliced; callers add ordering and related data.
+    The news section's entry point to core's publication rule (``core.visibility.visible``):
+    live, inside the go-live/expiry window, no view restriction on the article or an
+    ancestor, translated into ``language``. The queryset is unordered and unsliced; callers
+    add ordering and related data.
     """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    now = timezone.now()
-    articles = (
-        ArticlePage.objects.filter(live=True)
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-        .exclude(Exists(_restricted()))
-    )
-    return translated_into(articles, language)
+    return visible(ArticlePage.objects.all(), language)
 
 
 def for_cards(queryset, renditions=True):

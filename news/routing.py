@@ -6,25 +6,11 @@ articles, so it can ask the article table directly: one query, which also brings
 category and main photo every article page shows.
 """
 
-from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.url_routing import RouteResult
 
-
-def slug_condition(slug, language=None):
-    """The page whose slug in ``language`` is ``slug``; a page without its own slug in that
-    language answers to its Vietnamese one (the same rule as ``core.routing``)."""
-    language = language or get_language()
-    field = build_localized_fieldname("slug", language)
-    condition = Q(**{field: slug})
-    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        condition |= untranslated & Q(**{default_field: slug})
-    return condition
+from hanoi_creative.core.slugs import slug_condition
+from hanoi_creative.core.visibility import is_published, published
 
 
 def article_route(self, request, path_components):
@@ -32,17 +18,15 @@ def article_route(self, request, path_components):
     from .models import ArticlePage
 
     if not path_components:
-        if self.live:
+        if is_published(self):
             return RouteResult(self)
         raise Http404
-    now = timezone.now()
     article = (
         ArticlePage.objects.filter(path__startswith=self.path, depth=self.depth + 1)
         .filter(slug_condition(path_components[0]))
-        # Wagtail's scheduler flips ``live`` only when its command runs; until then an article
-        # past its expiry or before its go-live time must not be served either.
-        .exclude(go_live_at__gt=now)
-        .exclude(expire_at__lte=now)
+        # Core's publication rule without its restriction and translation parts: a private
+        # article asks for a login, an untranslated one is shown with a notice.
+        .filter(published())
         .select_related("category", "hero_image")
         .first()
     )

@@ -8,31 +8,21 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
-from modeltranslation.utils import build_localized_fieldname
 
 from hanoi_creative.core.models import language_codes
+from hanoi_creative.core.paging import page_number
+from hanoi_creative.core.slugs import get_by_slug_or_404
 
 from .models import Category, NewsIndexPage, Tag
 from .queries import archive_months, latest_articles, related_articles, visible_articles
 
 PAGE_SIZE = 12
-
-
-def page_number(raw, last_page):
-    """The page to show for ``?page=raw``: anything unreadable or below 1 is the first page,
-    anything past the end is the last, so a hand-edited or stale link still lands somewhere."""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):  # "abc", "", and digit strings longer than Python parses
-        return 1
-    return min(max(number, 1), last_page)
 
 
 def urls_in_languages(view_name, **kwargs_per_language):
@@ -148,8 +138,7 @@ class CategoryView(ArticleListView):
     feed_view_name = "news:category-feed"
 
     def get(self, request, *args, **kwargs):
-        slug_field = build_localized_fieldname("slug", translation.get_language())
-        self.category = get_object_or_404(Category, **{slug_field: kwargs["slug"]})
+        self.category = get_by_slug_or_404(Category, kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -178,8 +167,7 @@ class TagView(ArticleListView):
     allow_empty = False
 
     def get(self, request, *args, **kwargs):
-        slug_field = build_localized_fieldname("slug", translation.get_language())
-        self.tag = get_object_or_404(Tag, **{slug_field: kwargs["slug"]})
+        self.tag = get_by_slug_or_404(Tag, kwargs["slug"])
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -237,8 +225,7 @@ class RelatedArticlesJSONView(View):
 
     def get(self, request, slug):
         language = translation.get_language()
-        slug_field = build_localized_fieldname("slug", language)
-        article = get_object_or_404(visible_articles(language), **{slug_field: slug})
+        article = get_by_slug_or_404(visible_articles(language), slug, language)
         related = related_articles(article, language)
         return JsonResponse(
             {

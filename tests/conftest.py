@@ -4,6 +4,19 @@ from django.core.management import call_command
 from django.utils import translation
 
 
+def _render_demo_pages():
+    """Render every demo page once in each language, so the image renditions its templates
+    use exist in the test database: a rendition made inside a test rolls back with it and is
+    encoded again by the next test that shows the same photo."""
+    from django.test import Client
+    from wagtail.models import Page
+
+    client = Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        for code in ("vi", "en"):
+            client.get(page.url_in(code) if hasattr(page, "url_in") else page.url)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once into the test database; each test runs in a rolled-back
@@ -12,6 +25,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        _render_demo_pages()
         # Transactional tests with serialized_rollback restore this snapshot; take it again so
         # it holds the demo site rather than the bare post-migration database.
         for connection in connections.all():
@@ -101,19 +115,6 @@ def translator(db, django_user_model):
 
 
 @pytest.fixture
-def newsroom_index(db, home):
-    """The news section (the demo's, or a fresh one when the demo has none)."""
-    from news.models import NewsIndexPage
-
-    index = NewsIndexPage.objects.first()
-    if index is None:
-        index = NewsIndexPage(title_vi="Tin tức", title_en="News", slug_vi="tin-tuc", slug_en="news")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-@pytest.fixture
 def newsroom_category(db):
     from news.models import Category
 
@@ -121,7 +122,7 @@ def newsroom_category(db):
 
 
 @pytest.fixture
-def make_article(newsroom_index, newsroom_category):
+def make_article(news_index, newsroom_category):
     """Build an article in the news section: ``make_article("Tiêu đề", owner=user, live=True)``."""
     from news.models import ArticlePage
 
@@ -136,7 +137,7 @@ def make_article(newsroom_index, newsroom_category):
             live=False,
             **fields,
         )
-        newsroom_index.add_child(instance=article)
+        news_index.add_child(instance=article)
         revision = article.save_revision(user=owner)
         if live:
             revision.publish()
@@ -175,3 +176,21 @@ def article_factory(news_index):
         return ArticlePageFactory(parent=news_index, **fields)
 
     return make
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium through Playwright (see ``tests/browser.py``)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the live
+    # server thread are unaffected.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

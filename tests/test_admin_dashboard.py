@@ -8,6 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news.models import ArticlePage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,11 +54,12 @@ def test_scheduled_panel_lists_go_live_and_expiry(client, editor, make_article):
 
 
 def test_recently_published_lists_new_articles_first(client, editor, make_article):
+    older = make_article("Bài đăng trước", "Published earlier", live=True)
     article = make_article("Bài vừa đăng", "Just published", live=True)
+    ArticlePage.objects.filter(pk=older.pk).update(last_published_at=timezone.now() - timedelta(minutes=5))
     count, html = panel(dashboard(client, editor), "newsroom-recently-published")
-    assert count >= 1
-    assert html.index("Bài vừa đăng") >= 0
-    assert f"/admin/pages/{article.pk}/edit/" in html
+    assert count >= 2
+    assert html.index(f"/admin/pages/{article.pk}/edit/") < html.index(f"/admin/pages/{older.pk}/edit/")
     assert article.url_in("vi") in html or article.get_url() in html
 
 

@@ -1,23 +1,8 @@
 """In the admin, the slug follows the Vietnamese title with the server's folding."""
 
-import os
-
 import pytest
 
-from tests.browser import launch
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def test_admin_slug_field_folds_vietnamese_titles(live_server, browser, django_user_model):

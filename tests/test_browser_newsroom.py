@@ -1,28 +1,13 @@
 """In a real browser: a reporter writes an article with a photo and submits it for review, an
 editor approves it, and it appears in the Vietnamese news listing."""
 
-import os
-
 import pytest
 from PIL import Image as PILImage
-
-from tests.browser import launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "Hà Nội khai trương không gian sáng tạo ở phố Hàng Bạc"
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

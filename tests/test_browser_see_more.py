@@ -1,26 +1,9 @@
 """In a real browser, "Xem thêm" loads the next page of articles in place."""
 
-import os
-
 import pytest
 from django.core.management import call_command
 
-from tests.browser import launch
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the live
-    # server thread are unaffected.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

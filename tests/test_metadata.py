@@ -12,17 +12,9 @@ from django.utils.text import Truncator
 from lxml import etree, html
 from wagtail.images import get_image_model
 
-from hanoi_creative.core.models import StandardPage
+from tests.pages import make_page
 
 BASE = "http://testserver"
-
-
-def make_page(parent, title_vi, title_en="", **fields):
-    page = StandardPage(title_vi=title_vi, title_en=title_en, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 class Meta:

@@ -37,7 +37,7 @@ def manage(*args, env):
 
 @pytest.mark.django_db
 def test_no_model_changes_without_a_migration():
-    # wagtail-modeltranslation's makemigrations ignores the patched Page, as DESIGN.md explains.
+    # wagtail-modeltranslation's makemigrations ignores the patched Page (README: "Installed apps").
     try:
         call_command("makemigrations", "--check", "--dry-run", verbosity=0)
     except SystemExit as exit:

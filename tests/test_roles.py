@@ -31,16 +31,16 @@ def test_only_editors_may_publish_and_they_do_so_everywhere():
     assert publishers.get().page_id == root.pk
 
 
-def test_reporters_write_in_the_news_section_only(newsroom_index):
+def test_reporters_write_in_the_news_section_only(news_index):
     grants = GroupPagePermission.objects.filter(group__name=roles.group_name(roles.REPORTERS))
-    assert {(g.page_id, g.permission.codename) for g in grants} == {(newsroom_index.pk, "add_page")}
+    assert {(g.page_id, g.permission.codename) for g in grants} == {(news_index.pk, "add_page")}
 
 
-def test_editorial_workflow_covers_the_news_section(newsroom_index):
+def test_editorial_workflow_covers_the_news_section(news_index):
     workflow = Workflow.objects.get(name="Duyệt bài / Editorial review")
     assert workflow.active
-    assert WorkflowPage.objects.get(page=newsroom_index).workflow == workflow
-    assert newsroom_index.get_workflow() == workflow
+    assert WorkflowPage.objects.get(page=news_index).workflow == workflow
+    assert news_index.get_workflow() == workflow
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Biên tập viên / Editors"]
 
@@ -51,11 +51,11 @@ def test_programme_pages_go_through_the_same_review(programme_pages):
         assert page.get_workflow() == workflow
 
 
-def test_a_new_news_section_is_set_up_when_created(home, newsroom_index):
+def test_a_new_news_section_is_set_up_when_created(home, news_index):
     from news.models import NewsIndexPage
 
     # max_count is 1, so drop the existing one inside this rolled-back test first.
-    newsroom_index.delete()
+    news_index.delete()
     index = NewsIndexPage(title_vi="Tin mới", slug_vi="tin-moi")
     home.add_child(instance=index)
     assert WorkflowPage.objects.filter(page=index).exists()
@@ -64,7 +64,7 @@ def test_a_new_news_section_is_set_up_when_created(home, newsroom_index):
     ).exists()
 
 
-def test_setup_is_idempotent(newsroom_index):
+def test_setup_is_idempotent(news_index):
     from hanoi_creative.newsroom.setup import ensure_newsroom
 
     before = (GroupPagePermission.objects.count(), Group.objects.count(), Workflow.objects.count())

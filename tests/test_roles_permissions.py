@@ -14,7 +14,7 @@ ROLES = ("reporters", "editors", "translators")
 
 
 @pytest.fixture
-def world(db, django_user_model, make_article, programme_pages, newsroom_index, home):
+def world(db, django_user_model, make_article, programme_pages, news_index, home):
     def user(name, role):
         account = django_user_model.objects.create_user(name, f"{name}@example.com", "password")
         account.groups.add(Group.objects.get(name=group_name(role)))
@@ -26,7 +26,7 @@ def world(db, django_user_model, make_article, programme_pages, newsroom_index, 
     return {
         "people": people,
         "colleague": colleague,
-        "index": newsroom_index,
+        "index": news_index,
         "home": home,
         "programme_page": pages[0],
         "other_programme_page": pages[1],

@@ -14,19 +14,9 @@ from wagtail.models import PageViewRestriction
 
 from hanoi_creative.core.models import StandardPage
 from hanoi_creative.search.models import SearchDocument
+from tests.pages import make_page
 
 SEARCH = {"vi": "/vi/tim-kiem/", "en": "/en/search/"}
-
-
-def make_page(parent, title_vi, title_en="", intro_vi="", intro_en="", live=True, **fields):
-    page = StandardPage(title_vi=title_vi, title_en=title_en, intro_vi=intro_vi, intro_en=intro_en, **fields)
-    parent.add_child(instance=page)
-    if live:
-        page.save_revision().publish()
-    else:
-        page.unpublish()
-    page.refresh_from_db()
-    return page
 
 
 def by_class(node, name, tag="*"):

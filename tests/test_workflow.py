@@ -42,10 +42,8 @@ def listing(client):
     return client.get("/vi/tin-tuc/").content.decode()
 
 
-def test_reporter_submission_waits_for_the_editors(
-    client, reporter, editor, newsroom_index, newsroom_category
-):
-    article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
+def test_reporter_submission_waits_for_the_editors(client, reporter, editor, news_index, newsroom_category):
+    article = submit_new_article(client, reporter, news_index, newsroom_category)
     assert not article.live
     assert article.owner == reporter
     state = WorkflowState.objects.get(object_id=str(article.pk), status=WorkflowState.STATUS_IN_PROGRESS)
@@ -55,10 +53,8 @@ def test_reporter_submission_waits_for_the_editors(
     assert "Phố sách Hà Nội" not in listing(client)
 
 
-def test_editor_approval_publishes_to_the_listing(
-    client, reporter, editor, newsroom_index, newsroom_category
-):
-    article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
+def test_editor_approval_publishes_to_the_listing(client, reporter, editor, news_index, newsroom_category):
+    article = submit_new_article(client, reporter, news_index, newsroom_category)
     response = act(client, editor, article, "approve", "Tốt, đăng luôn.")
     assert response.status_code == 302
     article.refresh_from_db()
@@ -68,10 +64,10 @@ def test_editor_approval_publishes_to_the_listing(
     assert client.get(article.url_in("vi")).status_code == 200
 
 
-def test_approval_with_a_go_live_time_schedules(client, reporter, editor, newsroom_index, newsroom_category):
+def test_approval_with_a_go_live_time_schedules(client, reporter, editor, news_index, newsroom_category):
     go_live = timezone.localtime() + timedelta(days=2)
     article = submit_new_article(
-        client, reporter, newsroom_index, newsroom_category, go_live_at=go_live.strftime("%d/%m/%Y %H:%M")
+        client, reporter, news_index, newsroom_category, go_live_at=go_live.strftime("%d/%m/%Y %H:%M")
     )
     act(client, editor, article, "approve")
     article.refresh_from_db()
@@ -82,8 +78,8 @@ def test_approval_with_a_go_live_time_schedules(client, reporter, editor, newsro
     assert "Phố sách Hà Nội" not in listing(client)
 
 
-def test_editor_rejects_with_a_comment(client, reporter, editor, newsroom_index, newsroom_category):
-    article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
+def test_editor_rejects_with_a_comment(client, reporter, editor, news_index, newsroom_category):
+    article = submit_new_article(client, reporter, news_index, newsroom_category)
     act(client, editor, article, "reject", "Thiếu nguồn ảnh, bổ sung giúp.")
     article.refresh_from_db()
     assert not article.live
@@ -97,26 +93,26 @@ def test_editor_rejects_with_a_comment(client, reporter, editor, newsroom_index,
     assert Page.objects.get(pk=article.pk).permissions_for_user(reporter).can_edit()
 
 
-def test_reporter_cannot_approve_their_own_submission(client, reporter, newsroom_index, newsroom_category):
-    article = submit_new_article(client, reporter, newsroom_index, newsroom_category)
+def test_reporter_cannot_approve_their_own_submission(client, reporter, news_index, newsroom_category):
+    article = submit_new_article(client, reporter, news_index, newsroom_category)
     response = act(client, reporter, article, "approve")
     assert response.status_code in (302, 403)
     article.refresh_from_db()
     assert not article.live
 
 
-def test_reporter_cannot_publish_directly(client, reporter, newsroom_index, newsroom_category):
+def test_reporter_cannot_publish_directly(client, reporter, news_index, newsroom_category):
     client.force_login(reporter)
     data = page_create_data(
         ArticlePage,
-        newsroom_index,
+        news_index,
         reporter,
         title_vi="Tin tự đăng",
         slug_vi="tin-tu-dang",
         lead_vi="Sapo.",
         category=newsroom_category.pk,
     )
-    client.post(f"/admin/pages/add/news/articlepage/{newsroom_index.pk}/", {**data, "action-publish": "1"})
+    client.post(f"/admin/pages/add/news/articlepage/{news_index.pk}/", {**data, "action-publish": "1"})
     article = ArticlePage.objects.filter(slug_vi="tin-tu-dang").first()
     assert article is None or not article.live
     assert "Tin tự đăng" not in listing(client)

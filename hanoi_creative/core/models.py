@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
@@ -10,11 +11,10 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 from wagtail.search import index
 
-from hanoi_creative.seo.models import SocialImageMixin, social_image_panel
-
 from .blocks import BaseStreamBlock
 from .forms import TranslatedPageForm
 from .slugs import SLUG_FORMATTERS, fold_slug
+from .social import SocialImageMixin, social_image_panel
 
 
 class SiteImage(AbstractImage):
@@ -67,6 +67,23 @@ class TranslatedPageMixin:
     def translated_languages(self):
         return [code for code in language_codes() if self.has_translation(code)]
 
+    @property
+    def preview_modes(self):
+        """One preview per language: an editor sees both sides of a page before publishing
+        (Wagtail would preview in the admin's own language only)."""
+        return [(code, get_language_info(code)["name_translated"]) for code in language_codes()]
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in language_codes() else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, "")
+            # Render now: a lazy TemplateResponse would render after the override ends.
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        response.headers.setdefault("Content-Language", language)
+        return response
+
     def url_in(self, language, request=None):
         with translation.override(language):
             return self.get_url(request=request)
@@ -114,8 +131,10 @@ class HomePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     def programme_pages(self):
         """The programme's own pages for the home page's cards, with their images in two queries."""
-        pages = StandardPage.objects.child_of(self).live().public()
-        return translated_into(pages).select_related("hero_image").prefetch_related("hero_image__renditions")
+        from .visibility import visible
+
+        pages = visible(StandardPage.objects.child_of(self))
+        return pages.select_related("hero_image").prefetch_related("hero_image__renditions")
 
     class Meta:
         verbose_name = _("home page")
@@ -146,7 +165,9 @@ class StandardPage(TranslatedPageMixin, SocialImageMixin, Page):
 
     def sibling_pages(self):
         """Other programme pages at this level, in the active language, for "More about"."""
-        return translated_into(StandardPage.objects.sibling_of(self, inclusive=False).live().public())
+        from .visibility import visible
+
+        return visible(StandardPage.objects.sibling_of(self, inclusive=False))
 
     class Meta:
         verbose_name = _("standard page")

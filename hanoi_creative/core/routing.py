@@ -6,25 +6,18 @@ for the one child whose slug in the active language matches (falling back to the
 slug where the page has no slug of its own in that language).
 """
 
-from django.conf import settings
-from django.db.models import Q
 from django.http import Http404
-from modeltranslation.utils import build_localized_fieldname, get_language
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .slugs import slug_condition
+from .visibility import is_published
+
 
 def child_by_slug(parent, slug):
-    language = get_language()
-    field = build_localized_fieldname("slug", language)
-    condition = Q(**{field: slug})
-    if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-        default_field = build_localized_fieldname("slug", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
-        untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-        condition |= untranslated & Q(**{default_field: slug})
     child = (
         Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .filter(condition)
+        .filter(slug_condition(slug))
         .select_related("content_type")
         .first()
     )
@@ -37,6 +30,9 @@ def indexed_route(self, request, path_components):
     if path_components:
         child = child_by_slug(self, path_components[0])
         return child.route(request, path_components[1:])
-    if self.live:
+    # Live is not enough: until ``publish_scheduled`` runs, an expired page is still live.
+    # A view restriction is Wagtail's to answer (a login form), and an untranslated page is
+    # shown with a notice, so only the publication part of the rule applies here.
+    if is_published(self):
         return RouteResult(self)
     raise Http404

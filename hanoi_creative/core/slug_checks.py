@@ -8,10 +8,11 @@ These checks ask the database for one matching sibling per language instead.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
+
+from .slugs import slug_condition
 
 DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
@@ -30,17 +31,12 @@ def slug_conflicts(parent_path, depth, slugs, exclude_pk=None):
     siblings = Page.objects.filter(path__startswith=parent_path, depth=depth)
     if exclude_pk:
         siblings = siblings.exclude(pk=exclude_pk)
-    default_field = build_localized_fieldname("slug", DEFAULT)
     errors = {}
     for code, slug in slugs.items():
         if not slug:
             continue
         field = build_localized_fieldname("slug", code)
-        taken = Q(**{field: slug})
-        if code != DEFAULT:
-            untranslated = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-            taken |= untranslated & Q(**{default_field: slug})
-        if siblings.filter(taken).exists():
+        if siblings.filter(slug_condition(slug, code)).exists():
             errors[field] = _("This slug is already in use")
     return errors
 

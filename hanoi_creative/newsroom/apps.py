@@ -10,12 +10,11 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save
 
-        from . import forms, preview, setup
+        from . import forms, setup
 
         # Runs after wagtail_modeltranslation (first in INSTALLED_APPS) has built each model's
         # patched admin form, so the guard wraps the final form classes.
         forms.install_translator_guard()
-        preview.install_language_preview_modes()
         post_migrate.connect(setup.ensure_newsroom_after_migrate, sender=self, dispatch_uid="newsroom-setup")
         news_index_model = setup.news_index_model()
         if news_index_model is not None:

@@ -4,11 +4,12 @@ number of queries whatever the size of the newsroom."""
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState
+
+from hanoi_creative.core.visibility import missing_translation
 
 LIST_LENGTH = 8
 RECENT_DAYS = 7
@@ -135,7 +136,7 @@ class MissingEnglishPanel(NewsroomPanel):
     empty_text = _("Every published page has an English version.")
 
     def get_rows(self, request):
-        pages = Page.objects.live().filter(depth__gt=1).filter(Q(title_en__isnull=True) | Q(title_en=""))
+        pages = missing_translation(Page.objects.live().filter(depth__gt=1), "en")
         count = pages.count()
         latest = pages.select_related("content_type").order_by("-last_published_at")[:LIST_LENGTH]
         rows = [

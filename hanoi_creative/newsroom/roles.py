@@ -6,8 +6,6 @@ database value cannot go through gettext. Code never looks a group up by its lab
 role key below, which maps to the stored name once.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 REPORTERS = "reporters"
 EDITORS = "editors"
 TRANSLATORS = "translators"
@@ -16,13 +14,6 @@ GROUP_NAMES = {
     REPORTERS: "Phóng viên / Reporters",
     EDITORS: "Biên tập viên / Editors",
     TRANSLATORS: "Biên dịch viên / Translators",
-}
-
-# Shown in the admin's own language where the newsroom renders a role (dashboard, messages).
-ROLE_LABELS = {
-    REPORTERS: _("Reporters"),
-    EDITORS: _("Editors"),
-    TRANSLATORS: _("Translators"),
 }
 
 WORKFLOW_NAME = "Duyệt bài / Editorial review"

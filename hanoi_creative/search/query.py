@@ -15,9 +15,10 @@ from django.db import connection
 from django.db.models import prefetch_related_objects
 from wagtail.models import Page
 
+from hanoi_creative.core.visibility import visible_pages
+
 from .documents import page_date
 from .text import highlight, query_terms, snippet
-from .visibility import public_pages
 
 TABLE = "site_search_searchdocument"
 
@@ -76,7 +77,7 @@ class SearchResults:
             self._select_params,
             self._order,
         ) = builder(self.terms)
-        visible_sql, visible_params = public_pages(language).order_by().values("pk").query.sql_with_params()
+        visible_sql, visible_params = visible_pages(language).order_by().values("pk").query.sql_with_params()
         self._where = f"WHERE {where} AND d.language = %s AND d.page_id IN ({visible_sql})"
         self._where_params = [*where_params, language, *visible_params]
 

@@ -4,19 +4,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from hanoi_creative.core.paging import page_number
+
 from .forms import SearchForm
 from .query import search_pages
 from .text import MAX_QUERY_LENGTH, normalize, query_terms
 
 RESULTS_PER_PAGE = 10
-
-
-def _page_number(value):
-    """A positive page number from the query string; anything else is page 1."""
-    try:
-        return max(1, int(str(value)[:6]))
-    except (TypeError, ValueError):
-        return 1
 
 
 @require_safe
@@ -26,8 +20,7 @@ def search(request):
     results_page = None
     if query_terms(query):
         paginator = Paginator(search_pages(query, translation.get_language(), request), RESULTS_PER_PAGE)
-        # A page number past the end shows the last page rather than an error.
-        results_page = paginator.get_page(min(_page_number(request.GET.get("page")), paginator.num_pages))
+        results_page = paginator.get_page(page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,
         "search/search.html",

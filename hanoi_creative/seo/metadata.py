@@ -9,6 +9,7 @@ the wrong language is worse than the site's general one.
 
 import json
 
+from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -18,14 +19,22 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from hanoi_creative.core.models import language_codes
-from hanoi_creative.search.visibility import _article_model
+from hanoi_creative.core.sites import site_root
 
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
 DESCRIPTION_LENGTH = 160
+
+
+def _article_model():
+    """The news article model when the newsroom is installed (it is optional for this module)."""
+    try:
+        return apps.get_model("news", "ArticlePage")
+    except LookupError:
+        return None
 
 
 def site_name():
@@ -57,10 +66,7 @@ def _absolute(request, url):
 
 
 def _home(request):
-    if not hasattr(request, "_site_root_page"):
-        site = Site.find_for_request(request)
-        request._site_root_page = site.root_page.specific if site else None
-    return request._site_root_page
+    return site_root(request)
 
 
 def _social_image(page, home):
@@ -226,6 +232,63 @@ def _listing_canonical(request):
     return _absolute(request, url)
 
 
+def _describe_page(request, page, language):
+    """What a page's own URL says about it, in the language its content is shown in."""
+    translated = page.translated_languages() if hasattr(page, "translated_languages") else [language]
+    content_language = language if language in translated else settings.LANGUAGE_CODE
+    return {
+        "translated": translated,
+        "content_language": content_language,
+        "canonical": _absolute(request, _url_in(page, content_language, request)),
+        "title": _own(page, "seo_title", content_language)
+        or _own(page, "title", content_language)
+        or page.title,
+        "description": _short(
+            _own(page, "search_description", content_language)
+            or _own(page, "intro", content_language)
+            or _own(page, "lead", content_language)
+        ),
+    }
+
+
+def _describe_view(request, context, language):
+    """What a Django view (a listing, search) says about itself, from its context."""
+    return {
+        "translated": language_codes(),
+        "content_language": language,
+        "canonical": _listing_canonical(request),
+        "title": str(context.get("seo_title") or context.get("heading") or site_name()),
+        "description": _short(context.get("seo_description") or context.get("intro") or ""),
+    }
+
+
+def _structured_data(request, context, *, page, home, is_article, noindex, texts, image):
+    """The JSON-LD objects: the home page's graph, or an article and the breadcrumbs."""
+    content_language = texts["content_language"]
+    if page is not None and home is not None and page.pk == home.pk:
+        home_url = _absolute(request, home.get_url(request))
+        return [_home_graph(request, home_url, content_language)]
+    json_ld = []
+    if is_article:
+        json_ld.append(
+            _news_article(
+                request,
+                page,
+                content_language,
+                texts["canonical"],
+                texts["title"],
+                texts["description"],
+                image,
+                context,
+            )
+        )
+    if not noindex:
+        crumbs = _breadcrumbs(request, page, texts["title"], texts["canonical"])
+        if crumbs:
+            json_ld.append(crumbs)
+    return json_ld
+
+
 def build_metadata(context):
     request = context.get("request")
     # Error pages (Django's handlers pass ``request_path``) are not documents to describe.
@@ -238,48 +301,25 @@ def build_metadata(context):
 
     # A Django view that passes a page for its surroundings (a news category passes the news
     # section) describes itself, not that page.
-    is_page = page is not None and request.path == _url_in(page, language, request)
-    translated = ["vi"]
-    if is_page:
-        translated = page.translated_languages() if hasattr(page, "translated_languages") else [language]
-        content_language = language if language in translated else settings.LANGUAGE_CODE
-        canonical = _absolute(request, _url_in(page, content_language, request))
-        title = (
-            _own(page, "seo_title", content_language) or _own(page, "title", content_language) or page.title
-        )
-        description = _short(
-            _own(page, "search_description", content_language)
-            or _own(page, "intro", content_language)
-            or _own(page, "lead", content_language)
-        )
-        image_page = page
-    else:
-        content_language = language
-        translated = language_codes()
-        canonical = _listing_canonical(request)
-        title = str(context.get("seo_title") or context.get("heading") or site_name())
-        description = _short(context.get("seo_description") or context.get("intro") or "")
-        image_page = None
-    description = description or default_description()
-    image = _image_info(request, _social_image(image_page, home), content_language)
-
-    is_home = is_page and home is not None and page.pk == home.pk
+    if page is not None and request.path != _url_in(page, language, request):
+        page = None
+    texts = _describe_page(request, page, language) if page else _describe_view(request, context, language)
+    content_language, translated = texts["content_language"], texts["translated"]
+    title, canonical = texts["title"], texts["canonical"]
+    description = texts["description"] = texts["description"] or default_description()
+    image = _image_info(request, _social_image(page, home), content_language)
     article_model = _article_model()
-    is_article = is_page and article_model is not None and isinstance(page, article_model)
-
-    json_ld = []
-    home_url = _absolute(request, home.get_url(request)) if home is not None else _absolute(request, "/")
-    if is_home:
-        json_ld.append(_home_graph(request, home_url, content_language))
-    else:
-        if is_article:
-            json_ld.append(
-                _news_article(request, page, content_language, canonical, title, description, image, context)
-            )
-        if not noindex:
-            crumbs = _breadcrumbs(request, page if is_page else None, title, canonical)
-            if crumbs:
-                json_ld.append(crumbs)
+    is_article = page is not None and article_model is not None and isinstance(page, article_model)
+    json_ld = _structured_data(
+        request,
+        context,
+        page=page,
+        home=home,
+        is_article=is_article,
+        noindex=noindex,
+        texts=texts,
+        image=image,
+    )
 
     published = modified = None
     if is_article:

@@ -16,7 +16,7 @@ from django.utils import translation
 from wagtail.models import PageLogEntry
 
 from hanoi_creative.core.models import language_codes
-from hanoi_creative.search.visibility import public_pages
+from hanoi_creative.core.visibility import visible_pages
 
 
 class PageSitemap(Sitemap):
@@ -34,7 +34,7 @@ class PageSitemap(Sitemap):
         if self._languages_by_page is None:
             languages_by_page = {}
             for code in language_codes():
-                for pk in public_pages(code).values_list("pk", flat=True):
+                for pk in visible_pages(code).values_list("pk", flat=True):
                     languages_by_page.setdefault(pk, []).append(code)
             self._languages_by_page = languages_by_page
         return self._languages_by_page

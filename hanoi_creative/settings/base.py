@@ -25,7 +25,7 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation must come before the project's apps (see DESIGN.md).
+    # wagtail_modeltranslation must come before the project's apps (README: "Installed apps").
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
@@ -35,9 +35,7 @@ INSTALLED_APPS = [
     "hanoi_creative.newsroom",
     "hanoi_creative.search",
     "hanoi_creative.seo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -100,6 +98,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# SQLite allows one writer at a time. In WAL mode readers never block the writer; the busy
+# timeout makes a second writer wait for the first instead of failing at once; and immediate
+# transactions take the write lock at BEGIN, so a transaction that read first cannot find the
+# data changed under it when it comes to write (SQLite answers that with "database is locked"
+# whatever the timeout). Together they let the admin's autosave and a Publish a second later
+# both succeed.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

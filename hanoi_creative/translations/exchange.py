@@ -171,6 +171,13 @@ class Plan:
 
 def plan(units, confirm_all=False, progress=None):
     """Validate every unit; return a Plan or raise Refused listing every problem."""
+    by_field, warnings = _checked_units(units, progress)
+    return _plan_fields(by_field, warnings, confirm_all)
+
+
+def _checked_units(units, progress=None):
+    """Every unit matched to its field and segment and its markup checked, grouped by field;
+    raises Refused listing every problem."""
     errors, warnings = [], []
     seen = set()
     objects, by_field = {}, {}
@@ -248,7 +255,11 @@ def plan(units, confirm_all=False, progress=None):
         entry["units"][unit.path] = (unit, translated)
     if errors:
         raise Refused(errors)
+    return by_field, warnings
 
+
+def _plan_fields(by_field, warnings, confirm_all):
+    """What to do with each field: write the English, confirm it, or leave it as it is."""
     items, count, skipped = {}, 0, 0
     for (key, name), entry in by_field.items():
         units_here = entry["units"]
@@ -357,14 +368,3 @@ def apply(the_plan, user=None, progress=None):
             ]
         ) from error
     return the_plan
-
-
-def import_units(units, user=None, dry_run=False, confirm_all=False):
-    the_plan = plan(units, confirm_all=confirm_all)
-    if not dry_run:
-        apply(the_plan, user=user)
-    return the_plan
-
-
-def field_rows(item):
-    return list(FieldTranslation.objects.filter(item=item).order_by("position"))

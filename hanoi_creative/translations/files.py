@@ -1,5 +1,7 @@
 """Choosing the file format: by name on export, by content on import."""
 
+from django.utils.translation import gettext as _
+
 from . import po, xliff
 from .exchange import Refused
 
@@ -23,11 +25,11 @@ def detect(data):
 def parse(data):
     """ImportedUnits from the bytes of an XLIFF or PO file."""
     if not data.strip():
-        raise Refused([("file", "the file is empty")])
+        raise Refused.file(_("the file is empty"))
     if detect(data) == "xliff":
         return xliff.parse(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise Refused([("file", "a PO file must be UTF-8")]) from error
+        raise Refused.file(_("a PO file must be UTF-8")) from error
     return po.parse(text)

@@ -129,10 +129,8 @@ class _TreeBuilder(HTMLParser):
             self.stack.append(element)
 
     def handle_startendtag(self, tag, attrs):
+        # Never pushed on the stack: <b/> is not HTML, so it is an empty element, not an open one.
         self.stack[-1].children.append(Element(tag, [(name, value or "") for name, value in attrs]))
-        if self.strict and tag not in VOID_TAGS:
-            # <b/> is not HTML; treat it as an empty element rather than an open one.
-            pass
 
     def handle_endtag(self, tag):
         if tag in VOID_TAGS:

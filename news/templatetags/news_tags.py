@@ -1,6 +1,6 @@
 """Template tags that put news on other apps' pages (home page, main menu) and format dates.
 
-Core templates load these; core Python never imports news (see DESIGN.md).
+Core templates load these; core Python never imports news (README: "Installed apps").
 """
 
 from django import template

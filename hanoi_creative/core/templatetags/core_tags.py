@@ -2,13 +2,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from hanoi_creative.core.models import translated_into
+from hanoi_creative.core import sites
+from hanoi_creative.core.visibility import visible
 
 register = template.Library()
-
-LANGUAGE_NATIVE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def _current_page(context):
@@ -45,7 +44,7 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "name": LANGUAGE_NATIVE_NAMES.get(code, code),
+                "name": translation.get_language_info(code)["name_local"],
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
@@ -58,13 +57,7 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def site_root(context):
     """The site's home page (specific), cached on the request."""
-    request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_site_root_page"):
-        site = Site.find_for_request(request)
-        request._site_root_page = site.root_page.specific if site else None
-    return request._site_root_page
+    return sites.site_root(context.get("request"))
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -72,7 +65,7 @@ def main_menu(context):
     home = site_root(context)
     items = []
     if home is not None:
-        items = list(translated_into(home.get_children().live().public().in_menu()).specific())
+        items = list(visible(home.get_children().in_menu()).specific())
     current = _current_page(context)
     current_path = current.path if current else ""
     return {

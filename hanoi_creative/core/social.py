@@ -1,3 +1,5 @@
+"""The social-network picture every page type offers (read by ``seo.metadata``)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
