@@ -7,7 +7,8 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .PHONY: run serve bench test lint format install install-dev migrate demo messages check-messages clean worker \
-	cluster cluster-stop cluster-test
+	cluster cluster-stop cluster-test \
+	backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +78,16 @@ cluster-stop:
 ## make cluster-test: the test suite that needs the running cluster (tests/cluster/).
 cluster-test: install
 	CLUSTER_TESTS=required $(PY) -m pytest tests/cluster -p no:cacheprovider $(PYTEST_ARGS)
+
+## make backup: one dated archive (database dump + media) in $(BACKUP_DIR).
+BACKUP_DIR ?= var/backups
+backup: install
+	$(MANAGE) backup --output-dir $(BACKUP_DIR)
+
+## make restore FILE=...: restore an archive into an empty database and MEDIA_ROOT.
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/hanoi-creative-....tar.gz"; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles

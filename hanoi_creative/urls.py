@@ -8,10 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hanoi_creative.core import views as core_views
 from hanoi_creative.search import views as search_views
+from hanoi_creative.security import views as security_views
 from hanoi_creative.seo import views as seo_views
 from hanoi_creative.seo.sitemaps import sitemap_index, sitemap_section
 
-handler500 = "hanoi_creative.core.views.server_error"
+handler500 = "hanoi_creative.security.views.server_error"
 
 urlpatterns = [
     path("", core_views.root_redirect, name="root"),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("robots.txt", seo_views.robots_txt, name="robots-txt"),
+    path("healthz", security_views.healthz, name="healthz"),
+    path("readyz", security_views.readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

@@ -57,11 +57,11 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_default_settings_module_is_dev():
+def test_manage_py_defaults_to_dev_and_servers_to_production():
     source = (ROOT / "manage.py").read_text()
     assert '"hanoi_creative.settings.dev"' in source
     for module in ("wsgi.py", "asgi.py"):
-        assert '"hanoi_creative.settings.dev"' in (ROOT / "hanoi_creative" / module).read_text()
+        assert '"hanoi_creative.settings.production"' in (ROOT / "hanoi_creative" / module).read_text()
 
 
 def test_requirements_are_pinned():

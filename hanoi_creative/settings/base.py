@@ -196,7 +196,10 @@ HTTP_CACHE_404_SECONDS = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -271,16 +274,6 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Outgoing mail (workflow notifications, password resets): Django's SMTP backend.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "root@localhost")
-ADMINS = [(address, address) for address in env_list("DJANGO_ADMINS")]
 # Background tasks (django-tasks). Wagtail's own small tasks stay immediate (the default
 # backend); translation imports go to a database queue that `manage.py db_worker --backend
 # imports` works through (`make worker`; started by `make run`).
@@ -296,3 +289,156 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"hanoi_creative.edge": {"level": os.environ.get("EDGE_LOG_LEVEL", "WARNING")}},
 }
+
+
+# --- Hardening: security headers, login protection, outages, e-mail ------------------------
+# One block, read with docs/operations.md ("Security and outages"); hanoi_creative/security
+# holds the code. Anything added to MIDDLEWARE here is placed by name, not by index, so a page
+# cache inserted before these entries keeps answering while the database is down.
+import dj_email_url  # noqa: E402
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += [  # noqa: F405
+    "hanoi_creative.security",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+
+# Outermost: refuse TRACE, strip HEAD bodies. After the session and authentication: the admin's
+# two-factor check and the login lockout (django-axes wants to be last). The database-outage
+# answer comes from the 500 handler and DatabaseOutageMiddleware, both inside any page cache.
+MIDDLEWARE.insert(0, "hanoi_creative.security.middleware.MethodGuardMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "hanoi_creative.security.middleware.SecurityHeadersMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("hanoi_creative.security.middleware.SecurityHeadersMiddleware") + 1,
+    "hanoi_creative.security.middleware.SiteCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE += [
+    "hanoi_creative.security.middleware.SuperuserOTPMiddleware",
+    "hanoi_creative.security.middleware.DatabaseOutageMiddleware",
+    "hanoi_creative.security.middleware.UploadStorageErrorMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# The public policy: no inline script or style, nothing from other origins, no nonce (pages are
+# cached whole). JSON-LD data blocks are not scripts and need no source.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    },
+}
+# The admin's policy (paths under /admin/): Wagtail 8's editor and choosers still run inline
+# scripts (chooser URLs, editor set-up) and set inline styles, and read image previews from
+# blob: URLs; previews are framed by the admin itself. Nothing is loaded from other origins.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "media-src": [SELF, "blob:"],
+    "frame-src": [SELF, "https:"],
+    "worker-src": [SELF, "blob:"],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+    "object-src": [NONE],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Login protection: django-axes counts failures in the database (shared by every worker and
+# machine) per user name and per address; unlock with `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("LOGIN_LOCKOUT_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "hanoi_creative.security.logins.client_ip"
+# Proxies in front of the site that append to X-Forwarded-For (0: use the peer address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Two-factor (TOTP) sign-in for staff through django-otp; required for superusers when on.
+WAGTAILADMIN_USER_LOGIN_FORM = "hanoi_creative.security.forms.LoginForm"
+OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", False)
+OTP_TOTP_ISSUER = "Hanoi Creative City"
+
+# Media uploads: no partial file on a full or read-only disk; a form error instead of a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "hanoi_creative.security.forms.StorageCheckedImageForm"
+STORAGES["default"] = {"BACKEND": "hanoi_creative.security.storage.CleanFileSystemStorage"}
+
+# E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True) or EMAIL_HOST and friends.
+if os.environ.get("EMAIL_URL"):
+    globals().update(dj_email_url.parse(os.environ["EMAIL_URL"]))
+else:
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Sender of notifications and password resets; sender and receivers of error mails.
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+)
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = [(address, address) for address in env_list("DJANGO_ADMINS")]
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hanoi_creative.security.forms.PasswordResetForm"
+
+# The default cache (Wagtail's site roots, renditions): a Redis outage means uncached serving
+# and one logged error per interval, never an error page.
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "hanoi_creative.security.cache.TolerantRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update({"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
+DATABASE_OUTAGE_RETRY_AFTER = 30
+
+LOGGING["filters"] = {"quiet": {"()": "hanoi_creative.security.logging.QuietProbesAndOutages"}}
+LOGGING["loggers"] = {
+    "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False, "filters": ["quiet"]},
+    # Successful and failed sign-ins, lockouts, outages: INFO and up.
+    "hanoi_creative.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+}
+# --- end of hardening ----------------------------------------------------------------------

@@ -29,6 +29,14 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Wagtail marks its preview views SAMEORIGIN itself, so everything else can refuse framing.
 X_FRAME_OPTIONS = "DENY"
 
+# --- Hardening (production) -----------------------------------------------------------------
+# Cookies: Secure everywhere; the language cookie too. Superusers sign in with a TOTP code
+# unless OTP_REQUIRED_FOR_SUPERUSERS=false. Mail goes through SMTP from EMAIL_URL/EMAIL_HOST
+# (base.py); without a reachable server, password reset says it cannot send.
+LANGUAGE_COOKIE_SECURE = True
+OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS", True)
+# --- end of hardening ---------------------------------------------------------------------
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
