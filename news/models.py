@@ -347,7 +347,13 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         shown = [self.pk, *(article.pk for article in related)]
         picks = list(must_see_articles(language, exclude=shown)[:MUST_SEE_ON_PAGE])
         shown += [article.pk for article in picks]
+        # "Other news": the newest of the same category, then, when a small category is used up
+        # by the lists above, the newest of the rest of the newsroom. Two queries on the
+        # newest-first indexes, whatever the category's size, so the count stays fixed.
         other = list(latest_articles(language, category=self.category_id, exclude=shown)[:OTHER_NEWS_ON_PAGE])
+        shown += [article.pk for article in other]
+        rest = list(latest_articles(language, exclude=shown)[:OTHER_NEWS_ON_PAGE])
+        other += rest[: OTHER_NEWS_ON_PAGE - len(other)]
         context["related_articles"] = related
         context["other_news"] = other
         context["must_see_articles"] = picks

@@ -26,7 +26,8 @@ def test_see_more_appends_the_next_page_without_a_page_load(live_server, browser
 
     link = page.get_by_role("link", name="Xem thêm")
     link.click()
-    page.wait_for_function("document.querySelectorAll('#article-list > li').length > 12")
+    # A locator wait, not wait_for_function: the site's CSP refuses the eval that one needs.
+    page.locator("#article-list > li").nth(12).wait_for()
 
     assert cards.count() > first_count
     assert page.evaluate("window.__notReloaded") is True

@@ -81,6 +81,8 @@ def public_paths(db):
         "news:related-json": {"slug": article.slug_vi},
         "news:related-feed": {"slug": article.slug_vi, "format": "atom"},
         "search": {},
+        "sitemap-section": {"section": "pages"},
+        "comments:post": {"article_id": article.pk},
     }
     paths = []
     for language in ("vi", "en"):

@@ -9,10 +9,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.text import Truncator
-from lxml import etree, html
+from lxml import html
 from wagtail.images import get_image_model
 
 from tests.pages import make_page
+from tests.test_sitemap import sitemap
 
 BASE = "http://testserver"
 
@@ -58,8 +59,8 @@ def media_exists(url):
 
 
 def sitemap_locations(client):
-    root = etree.fromstring(client.get("/sitemap.xml").content)
-    return [loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    """The address of every entry of every section the sitemap index lists."""
+    return list(sitemap(client))
 
 
 @pytest.mark.django_db

@@ -10,7 +10,6 @@ the sitemap.
 """
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
@@ -20,6 +19,7 @@ from hanoi_creative.core.models import StandardPage
 from hanoi_creative.core.slugs import fold_slug
 from tests.factories import CategoryFactory, TagFactory, days_ago
 from tests.news_helpers import page_url, url
+from tests.test_sitemap import sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -129,8 +129,9 @@ def fetch(client, address, language):
 
 def sitemap_addresses(client, language):
     """The addresses the sitemap lists in ``language`` (entries and their alternates)."""
-    body = client.get("/sitemap.xml").content.decode()
-    addresses = re.findall(r'(?:<loc>|href=")([^<"]+)', body)
+    addresses = []
+    for loc, entry in sitemap(client).items():
+        addresses += [loc, *entry["alternates"].values()]
     return [address for address in addresses if f"/{language}/" in address]
 
 

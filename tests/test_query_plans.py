@@ -71,7 +71,7 @@ def assert_indexed(sql, index=None):
 
 
 # A month is a range of publication dates: either index on the date serves it.
-DATE_INDEX = "news_article"
+DATE_INDEX = "news_article_"
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from hanoi_creative.core import sites
@@ -135,6 +136,7 @@ def responsive_renditions(image, variant="wide"):
     ``get_renditions`` finds them at once and writes back only what it had to look up.
     """
     specs = PICTURE_RENDITIONS.get(variant, PICTURE_RENDITIONS["wide"])
-    renditions = image.get_renditions(*specs.values())
+    # A missing source file gives Wagtail's "not found" rendition, as {% image %} does.
+    renditions = get_renditions_or_not_found(image, specs.values())
     # In the order asked (an SVG's specs are rewritten, so they are not looked up by name).
     return dict(zip(specs, renditions.values(), strict=True))
