@@ -136,6 +136,10 @@ class ReplicaMiddleware:
         request.reads_from_replica = use_replica
         try:
             response = self.get_response(request)
+            if use_replica and getattr(response, "database_outage", False):
+                # The replica failed somewhere inside the stack and the outage answer caught
+                # it: read the page again from the primary instead.
+                response = self._read_from_primary(request, "the outage answer")
         finally:
             _use_replica.reset(token)
         if request.method not in SAFE_METHODS:
@@ -148,15 +152,16 @@ class ReplicaMiddleware:
         # The replica went away during this request (a safe, read-only one): read it again
         # from the primary instead of answering with an error.
         if getattr(request, "reads_from_replica", False) and isinstance(exception, DatabaseError):
-            logger.warning(
-                "Read replica failed during %s, retrying on the primary: %s", request.path, exception
-            )
-            health.mark_down()
-            _close_quietly()
-            request.reads_from_replica = False
-            token = _use_replica.set(False)
-            try:
-                return self.get_response(request)
-            finally:
-                _use_replica.reset(token)
+            return self._read_from_primary(request, exception)
         return None
+
+    def _read_from_primary(self, request, reason):
+        logger.warning("Read replica failed during %s, retrying on the primary: %s", request.path, reason)
+        health.mark_down()
+        _close_quietly()
+        request.reads_from_replica = False
+        token = _use_replica.set(False)
+        try:
+            return self.get_response(request)
+        finally:
+            _use_replica.reset(token)

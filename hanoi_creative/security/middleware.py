@@ -80,6 +80,8 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if getattr(request, "reads_from_replica", False):
+            return None  # the read-replica router retries the request on the primary
         if is_database_outage(exception):
             return outage_response(request, exception)
         return None

@@ -36,4 +36,7 @@ def outage_response(request, error):
     response["Retry-After"] = str(settings.DATABASE_OUTAGE_RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     response["Content-Language"] = language
+    # Lets a layer that can do better (the read-replica router, retrying on the primary) tell
+    # this answer from a view's own 503.
+    response.database_outage = True
     return response

@@ -132,7 +132,11 @@ def test_anonymous_reads_go_to_the_replica(cluster):
         assert cluster.get(cluster.unique("/vi/tin-tuc/")).status_code == 200
     queries = replica_backend_queries(cluster)
     # The app's own tables were read there (the health check reads none).
-    assert any(query.startswith("SELECT") and 'FROM "' in query for query in queries), queries
+    # (pg_stat_activity cuts a query at 1 kB, so a wide SELECT may end before its FROM.)
+    assert any(
+        query.startswith("SELECT") and ('FROM "' in query or '"wagtailcore_page".' in query)
+        for query in queries
+    ), queries
 
 
 def test_stopping_the_replica_keeps_the_site_answering(cluster):
