@@ -27,6 +27,7 @@ from hanoi_creative.core.slugs import fold_slug
 from hanoi_creative.core.social import SocialImageMixin, social_image_panel
 
 from .blocks import ArticleStreamBlock
+from .forms import ArticlePageForm
 
 # Average adult reading speed for Vietnamese and English news prose (words per minute).
 WORDS_PER_MINUTE = 200
@@ -289,6 +290,7 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         ),
     ]
     promote_panels = [*base_promote_panels, social_image_panel]
+    base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),

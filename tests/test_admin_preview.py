@@ -59,3 +59,13 @@ def test_revisions_compare_side_by_side(client, editor, draft):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<span class="deletion">space</span><span class="addition">hub</span>' in html
+
+
+def test_preview_may_be_framed_by_the_editor(client, editor, draft):
+    """Wagtail renders a preview by sending the page's public path through the middleware; its
+    answer is shown inside the editor's frame, so it carries the admin's frame-ancestors."""
+    client.force_login(editor)
+    response = preview(client, editor, draft, "vi")
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+    assert "'none'" not in policy.split("frame-ancestors")[1].split(";")[0]

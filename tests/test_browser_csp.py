@@ -1,13 +1,13 @@
 """In a real browser, with the Content-Security-Policy on: the public pages and Wagtail's admin
-(sign-in, the page editor, the image chooser and an upload through it) work and the browser
-reports no policy violation."""
+(sign-in, the page editor with typing in its rich-text editor and the live preview, the image
+chooser and an upload through it) work and the browser reports no policy violation."""
 
-import os
+import re
 
 import pytest
 from PIL import Image as PILImage
+from playwright.sync_api import expect
 
-from tests.browser import launch
 from tests.test_browser_newsroom import PASSWORD, _upload_photo, log_in, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -19,17 +19,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
 });
 """
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def watched_page(browser):
@@ -93,5 +82,45 @@ def test_admin_editor_and_image_chooser_work_under_the_admin_policy(
     page.goto(f"{base}/admin/pages/add/news/articlepage/{article.get_parent().pk}/")
     _upload_photo(page, photo)
     assert page.locator("#id_hero_image-chooser .chosen").first.is_visible()
+
+    assert violations(page, console) == []
+
+
+def test_rich_text_typing_and_live_preview_work_under_the_admin_policy(
+    live_server, browser, django_user_model
+):
+    from news.models import ArticlePage
+
+    make_user(django_user_model, "bientap", "editors", "en")
+    article = next(
+        a for a in ArticlePage.objects.live() if a.body_vi and a.body_vi[0].block_type == "paragraph"
+    )
+    base = live_server.url
+    typed = "Phố sách Hà Nội mở cửa đến khuya"
+
+    page, console = watched_page(browser)
+    log_in(page, base, "bientap")
+    page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+
+    # Draftail (the rich-text editor) takes typing at the end of the first Vietnamese paragraph.
+    editor = page.locator("[data-contentpath=body_vi] .DraftEditor-root [contenteditable=true]").first
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(f" {typed}")
+    assert typed in editor.inner_text()
+    # Draftail writes its state into the block's hidden input shortly after the typing stops.
+    expect(page.locator("input[name=body_vi-0-value]")).to_have_value(re.compile(typed))
+
+    # The live preview in the side panel renders the unsaved text in its frame, in Vietnamese.
+    page.locator("[data-side-panel-toggle=preview]").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    frame.locator("main").get_by_text(typed).first.wait_for()
+    assert frame.locator("html").get_attribute("lang") == "vi"
+
+    # Saving the draft keeps the typed text.
+    with page.expect_navigation():
+        page.locator("button.action-save").first.click()
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert typed in str(saved.body_vi.raw_data)
 
     assert violations(page, console) == []

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage, Author, Category, NewsIndexPage, Tag
 from tests.news_helpers import url
-from tests.newsroom_forms import page_create_data
+from tests.newsroom_forms import page_create_data, page_edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,22 @@ def test_a_tag_without_any_slug_is_shown_without_a_link(client, article_factory)
         response = client.get(article.url_in(language))
         assert response.status_code == 200
         assert "Không địa chỉ" in response.content.decode()
+
+
+@pytest.mark.parametrize("admin_language", ["vi", "en"])
+def test_saving_again_keeps_a_tag_whose_name_is_not_translated(client, admin_user, admin_language):
+    """The tag field shows an untranslated tag by its Vietnamese name in an English admin; saving
+    the article again used to create a second "Lễ hội" tag and answer 500 (unique name)."""
+    article = publish_article_with_new_tag(client, admin_user, admin_language, '"Lễ hội", "Di sản"')
+    existing = set(Tag.objects.values_list("pk", flat=True))
+    with translation.override(admin_language):
+        data = page_edit_data(article, admin_user)
+    assert "Lễ hội" in data["tags"]
+    data["lead_vi"] = "Sapo lễ hội, sửa lại."
+    data["action-publish"] = "publish"
+    response = client.post(f"/admin/pages/{article.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article.refresh_from_db()
+    assert article.lead_vi == "Sapo lễ hội, sửa lại."
+    assert set(Tag.objects.values_list("pk", flat=True)) == existing
+    assert sorted(article.tags.values_list("name_vi", flat=True)) == ["Di sản", "Lễ hội"]

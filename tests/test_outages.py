@@ -2,6 +2,7 @@
 pages keep answering (200 uncached, or 503 with Retry-After in the visitor's language), and the
 site recovers by itself when the server returns."""
 
+import contextlib
 import http.client
 import json
 import logging
@@ -75,11 +76,9 @@ def _get(port, path, method="GET", headers=None):
         conn.close()
 
 
-@pytest.fixture
-def site_on_throwaway_postgres(django_db_setup):
+@contextlib.contextmanager
+def serve_on_throwaway_postgres(**extra_env):
     """gunicorn serving a copy of the test database from a throw-away PostgreSQL."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the database outage is exercised in the PostgreSQL run")
     source = connection.settings_dict
     with postgres_cluster() as cluster:
         subprocess.run(
@@ -130,6 +129,7 @@ def site_on_throwaway_postgres(django_db_setup):
             DJANGO_ALLOWED_HOSTS="127.0.0.1",
             DATABASE_URL=cluster.url("hc"),
             DATABASE_CONN_MAX_AGE="60",
+            **extra_env,
         )
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "hanoi_creative.wsgi", "--bind", f"127.0.0.1:{port}",
@@ -142,6 +142,23 @@ def site_on_throwaway_postgres(django_db_setup):
         finally:
             server.terminate()
             server.wait(20)
+
+
+@pytest.fixture
+def site_on_throwaway_postgres(django_db_setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("the database outage is exercised in the PostgreSQL run")
+    with serve_on_throwaway_postgres() as served:
+        yield served
+
+
+@pytest.fixture
+def cached_site_on_throwaway_postgres(django_db_setup, tmp_path):
+    """The same, with the page cache on in a folder of its own."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the database outage is exercised in the PostgreSQL run")
+    with serve_on_throwaway_postgres(PAGE_CACHE="on", PAGE_CACHE_DIR=str(tmp_path / "pagecache")) as served:
+        yield served
 
 
 def test_database_outage_answers_503_in_the_visitors_language_and_recovers(site_on_throwaway_postgres):
@@ -175,3 +192,29 @@ def test_gunicorn_refuses_trace_and_sends_head_without_a_body(site_on_throwaway_
         assert _get(port, path, "TRACE")[0] == 405, path
         status, headers, body = _get(port, path, "HEAD")
         assert status == 200 and body == b"", path
+
+
+def test_page_cache_hits_keep_answering_while_the_database_is_down(cached_site_on_throwaway_postgres):
+    cluster, port = cached_site_on_throwaway_postgres
+    article = page_url(ArticlePage.objects.live().public().first(), "vi")
+    for path in ("/vi/", article):
+        assert _get(port, path)[1]["X-Cache"] == "miss", path
+        status, headers, _body = _get(port, path)
+        assert (status, headers["X-Cache"]) == (200, "hit"), path
+
+    cluster.stop()
+    for path in ("/vi/", article):
+        status, headers, body = _get(port, path)
+        assert (status, headers["X-Cache"]) == (200, "hit"), path
+        assert 'lang="vi"' in body.decode() and "tạm thời" not in body.decode(), path
+    # A page nobody asked for before the outage cannot come from the cache: the outage answer.
+    status, headers, body = _get(port, "/en/")
+    assert status == 503 and headers["Retry-After"] == "30"
+    assert "X-Cache" not in headers or headers["X-Cache"] != "hit"
+    assert "temporarily unavailable" in body.decode()
+
+    cluster.start()
+    returned = time.monotonic()
+    while _get(port, "/en/")[0] != 200:
+        assert time.monotonic() - returned < 15, "the site did not recover within 15 s"
+        time.sleep(0.1)

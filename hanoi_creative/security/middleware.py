@@ -58,11 +58,16 @@ class SecurityHeadersMiddleware:
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """django-csp with two policies: the strict public one, and the admin's under /admin/."""
+    """django-csp with two policies: the strict public one, and the admin's under /admin/.
+
+    Wagtail renders a preview by sending a request for the page's public path through the
+    middleware (``is_preview`` set); the answer is shown in the editor's frame, so it takes the
+    admin's policy (``frame-ancestors 'self'``) rather than the public ``'none'``."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
+        in_admin = request.path_info.startswith(ADMIN_PREFIX) or getattr(request, "is_preview", False)
+        if not report_only and parts.config is None and in_admin:
             return PolicyParts(
                 settings.ADMIN_CONTENT_SECURITY_POLICY, parts.update, parts.replace, parts.nonce
             )
