@@ -285,11 +285,9 @@ def analyze(*, search=True):
     """
     if connection.vendor != "postgresql":
         return False
-    from hanoi_creative.search.models import SearchDocument
-
-    models = [Page, ArticlePage, TaggedArticle, ArticlePage.authors.through] + (
-        [SearchDocument] if search else []
-    )
+    models = [Page, ArticlePage, TaggedArticle, ArticlePage.authors.through]
+    if search:
+        models += getattr(get_search_backend("site"), "document_models", ())
     tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")

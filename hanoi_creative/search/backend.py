@@ -47,6 +47,8 @@ class SiteSearchRebuilder:
 class SiteSearchBackend(BaseSearchBackend):
     index_class = SiteSearchIndex
     rebuilder_class = SiteSearchRebuilder
+    # The tables this backend fills, for maintenance after bulk loads (news.generate.analyze).
+    document_models = (SearchDocument,)
 
     def search(self, *args, **kwargs):
         raise NotImplementedError("Use hanoi_creative.search.query.search_pages for site search.")

@@ -31,12 +31,19 @@ from hanoi_creative.core.visibility import visible_pages
 URLS_PER_FILE = 10_000
 
 
+# Another app's sections (the newsroom's months), registered from its AppConfig.ready() so
+# imports go one way (news imports seo, never the reverse): a module with SECTION_PAGE_MODELS,
+# sections() and the section's sitemap builder.
+_extra_sections = None
+
+
+def register_sections(provider):
+    global _extra_sections
+    _extra_sections = provider
+
+
 def _news_sitemaps():
-    try:
-        from news import sitemaps
-    except ImportError:  # the newsroom is optional for this module
-        return None
-    return sitemaps
+    return _extra_sections
 
 
 class PageSitemap(Sitemap):

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -244,7 +245,10 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "hanoi_creative.newsroom.forms.SiteImageForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Each language named in itself ("Tiếng Việt", "English"), from Django's own table.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, get_language_info(code)["name_local"]) for code, _name in LANGUAGES
+]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
