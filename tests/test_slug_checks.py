@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.users.models import UserProfile
 
 from hanoi_creative.core.models import StandardPage
 from tests.page_forms import standard_page_form
@@ -57,3 +58,40 @@ def test_the_editor_reports_a_taken_english_slug_on_its_field(client, admin_user
     assert response.status_code == 200
     assert "slug_en" in response.context["form"].errors
     assert not StandardPage.objects.filter(slug_vi="trang-trung").exists()
+
+
+def _admin_in(client, user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_an_empty_slug_next_to_an_abandoned_draft_gets_a_free_address(client, admin_user, home, language):
+    abandoned = StandardPage(title_vi="Lễ hội đường phố", slug_vi="le-hoi-duong-pho", live=False)
+    home.add_child(instance=abandoned)
+    _admin_in(client, admin_user, language)
+    data = standard_page_form(title_vi="Lễ hội đường phố", title_en="Street festival")
+    response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = StandardPage.objects.exclude(pk=abandoned.pk).get(title_vi="Lễ hội đường phố")
+    assert (page.slug_vi, page.slug_en) == ("le-hoi-duong-pho-2", "street-festival")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("vi", "Địa chỉ “le-hoi-duong-pho” đang thuộc bản nháp chưa đăng “Lễ hội đường phố”"),
+        ("en", "The address “le-hoi-duong-pho” is already used by the unpublished draft “Lễ hội đường phố”"),
+    ],
+)
+def test_a_typed_slug_held_by_a_draft_names_that_draft(client, admin_user, home, language, expected):
+    home.add_child(instance=StandardPage(title_vi="Lễ hội đường phố", slug_vi="le-hoi-duong-pho", live=False))
+    _admin_in(client, admin_user, language)
+    data = standard_page_form(title_vi="Lễ hội mới", slug_vi="le-hoi-duong-pho")
+    response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug_vi"][0].startswith(expected)
+    assert expected in response.content.decode()
+    assert not StandardPage.objects.filter(title_vi="Lễ hội mới").exists()

@@ -26,19 +26,53 @@ def effective_slugs(values):
     }
 
 
+def _siblings(parent_path, depth, exclude_pk=None):
+    siblings = Page.objects.filter(path__startswith=parent_path, depth=depth)
+    return siblings.exclude(pk=exclude_pk) if exclude_pk else siblings
+
+
+def _holder(siblings, slug, code):
+    """(title, live) of the sibling at ``slug`` in language ``code``, or None."""
+    return siblings.filter(slug_condition(slug, code)).values_list("draft_title", "live").first()
+
+
+def conflict_message(slug, title, live):
+    """The editor is told which page holds the address: an abandoned draft (an autosave, say)
+    is otherwise invisible from the form, and the slug field may even be empty."""
+    if live:
+        message = _("The address “%(slug)s” is already used by the page “%(title)s”. Choose another address.")
+        return message % {"slug": slug, "title": title}
+    return _(
+        "The address “%(slug)s” is already used by the unpublished draft “%(title)s”. Choose another "
+        "address, or delete that draft if nobody needs it."
+    ) % {"slug": slug, "title": title}
+
+
 def slug_conflicts(parent_path, depth, slugs, exclude_pk=None):
     """Field errors for each language whose slug a sibling already uses (with fallbacks)."""
-    siblings = Page.objects.filter(path__startswith=parent_path, depth=depth)
-    if exclude_pk:
-        siblings = siblings.exclude(pk=exclude_pk)
+    siblings = _siblings(parent_path, depth, exclude_pk)
     errors = {}
     for code, slug in slugs.items():
         if not slug:
             continue
-        field = build_localized_fieldname("slug", code)
-        if siblings.filter(slug_condition(slug, code)).exists():
-            errors[field] = _("This slug is already in use")
+        holder = _holder(siblings, slug, code)
+        if holder:
+            errors[build_localized_fieldname("slug", code)] = conflict_message(slug, *holder)
     return errors
+
+
+def free_slug(parent_path, depth, slug, code, exclude_pk=None, tries=20):
+    """``slug``, or ``slug-2``, ``slug-3``… : the first that no sibling uses in language ``code``.
+
+    For a slug the editor left empty (folded from the title): the site picks a free address
+    rather than refusing one the editor never typed. After ``tries`` it gives up and returns
+    ``slug`` (the form then says who holds it)."""
+    siblings = _siblings(parent_path, depth, exclude_pk)
+    for number in range(1, tries + 1):
+        candidate = slug if number == 1 else f"{slug}-{number}"
+        if not siblings.filter(slug_condition(candidate, code)).exists():
+            return candidate
+    return slug
 
 
 def _values(obj):
