@@ -147,6 +147,19 @@ def translated_into(queryset, language=None):
     return queryset.filter(Exists(done))
 
 
+def admin_display_title(page):
+    """A page's title in the admin's language (the Vietnamese one while it has no translation).
+
+    Wagtail shows ``draft_title``, which holds the title in whatever language its last editor
+    used, so one list mixed both languages. A draft whose title changed since the page row was
+    written (the row holds the live or first version) still shows that draft's title."""
+    titles = [getattr(page, build_localized_fieldname("title", code), None) for code in language_codes()]
+    if page.draft_title and page.draft_title not in titles:
+        return page.draft_title
+    active = getattr(page, build_localized_fieldname("title", translation.get_language() or ""), None)
+    return active or titles[0] or page.draft_title or page.title
+
+
 class TranslatedPageMixin:
     """Per-language helpers shared by every page type of the site."""
 
