@@ -96,9 +96,38 @@ def test_line_diff_marks_changed_words_only():
 
 
 @pytest.mark.django_db
-def test_diff_escapes_markup():
-    rows = line_diff(["<b>x</b>"], ["<script>y</script>"])
-    assert "<script>" not in rows[0]["new"] and "&lt;script&gt;" in rows[0]["new"]
+def test_diff_shows_inline_markup_as_formatting_and_passes_no_other_markup():
+    rows = line_diff(
+        ['Xem <a id="1">trang chủ</a> và <b>tin</b> mới'],
+        ['Xem <a id="1">trang chủ mới</a> và tin mới <script>y</script> &lt;script&gt;'],
+    )
+    old, new = str(rows[0]["old"]), str(rows[0]["new"])
+    assert '<span class="translation-diff__link">trang chủ</span>' in old
+    assert '<strong class="translation-diff__changed">tin</strong>' in old  # bold was removed
+    assert '<span class="translation-diff__link">trang chủ<ins> mới</ins></span>' in new
+    assert "<script" not in new and "&lt;script&gt;" in new
+    assert "id=" not in old + new
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_desk_diff_shows_no_raw_markup(client, translator, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(translator)
+    item = outdated_item()
+    response = client.get(reverse("translations:item", args=[item.pk]))
+    assert response.status_code == 200
+    rows = [row for field in response.context["fields"] for row in field["diff"] or []]
+    assert any(row["op"] == "equal" for row in rows) and any(row["op"] != "equal" for row in rows)
+    shown = "".join(str(row["old"]) + str(row["new"]) for row in rows)
+    assert "&lt;" not in shown and "&quot;" not in shown and " id=" not in shown
+    html = response.content.decode()
+    diff_html = html[html.index('class="translation-diff"') : html.index("translation-field__units")]
+    assert "&lt;a" not in diff_html and "&lt;b" not in diff_html
 
 
 @pytest.mark.django_db

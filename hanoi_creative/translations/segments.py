@@ -12,6 +12,7 @@ import copy
 import hashlib
 import json
 
+from django.utils.html import escape
 from wagtail import blocks
 from wagtail.rich_text import RichText
 
@@ -223,5 +224,9 @@ def _rebuild_html(html, path, translated):
 
 
 def readable_lines(spec, value):
-    """The value as one line per segment, for the diff and the side-by-side view."""
-    return [segment.text for segment, _target in field_segments(spec, value, None)]
+    """The value as one line of markup per segment, for the diff: a rich-text segment's text
+    already is markup (inline tags, escaped text); a plain-text segment is escaped to match."""
+    return [
+        segment.text if segment.kind == "html" else escape(segment.text)
+        for segment, _target in field_segments(spec, value, None)
+    ]
