@@ -112,7 +112,7 @@ def select_items(statuses=None, sections=None, models=None, keys=None):
 
 
 # ---------------------------------------------------------------------------------------- import
-@dataclass
+@dataclass(slots=True)
 class ImportedUnit:
     key: str  # item key, "core.standardpage:5"
     path: str  # segment path, "body.<id>.0"
