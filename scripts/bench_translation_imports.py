@@ -55,7 +55,7 @@ def valid_file():
     from hanoi_creative.translations.models import TranslatableItem
     from news.models import ArticlePage
 
-    stamp = str(time.time_ns())
+    stamp = str(time.time_ns())[-9:]
     pks = list(ArticlePage.objects.order_by("-pk").values_list("pk", flat=True)[:ARTICLES])
     items = TranslatableItem.objects.filter(
         content_type__model="articlepage", object_id__in=[str(pk) for pk in pks]
@@ -70,8 +70,9 @@ def valid_file():
             if fld.name not in ("title", "lead", "body"):
                 continue
             for unit in fld.units:
-                # New English everywhere, so every field is written.
-                unit.target = f"{unit.target or unit.source} EN {stamp}"
+                # New English everywhere, so every field is written (from the Vietnamese, so
+                # that repeated runs do not grow the text).
+                unit.target = f"{unit.source} EN {stamp}"
             kept.append(fld)
         export.fields = kept
         units += sum(len(fld.units) for fld in kept)

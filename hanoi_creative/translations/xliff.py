@@ -216,22 +216,25 @@ def parse(data):
         huge_tree=False,
         remove_comments=False,
     )
-    units = []
-    key = None
+    units, pending, key = [], None, None
     try:
         for event, element in events:
             if element.getparent() is None and event == "start":
                 _check_root(element)
             elif element.tag == FILE:
                 if event == "start":
-                    key = _file_key(element)
-                else:
-                    # Everything of this <file> was read: free it and the ones before it.
-                    element.clear()
-                    while element.getprevious() is not None:
-                        del element.getparent()[0]
-            elif element.tag == TRANS_UNIT and event == "end" and key is not None:
-                units.append(_unit(key, element))
+                    pending, key = [], element.get("original") or ""
+                    continue
+                # Checked once the element is whole (a file cut inside the tag is not XML).
+                _check_languages(element, key)
+                units.extend(pending)
+                pending = None
+                # Everything of this <file> was read: free it and the ones before it.
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+            elif element.tag == TRANS_UNIT and event == "end" and pending is not None:
+                pending.append(_unit(key, element))
     except etree.XMLSyntaxError as error:
         reason = _("not well-formed XML, the file may be truncated (%(detail)s)") % {"detail": error}
         raise Refused.file(reason) from error
@@ -249,12 +252,10 @@ def _check_root(root):
         raise Refused.file(_("not an XLIFF 1.2 file"))
 
 
-def _file_key(file_el):
-    key = file_el.get("original") or ""
+def _check_languages(file_el, key):
     if file_el.get("source-language") != SOURCE or file_el.get("target-language") != TARGET:
         reason = _("languages must be %(source)s → %(target)s") % {"source": SOURCE, "target": TARGET}
         raise Refused([(pgettext("import location", "file %(key)s") % {"key": key}, reason)])
-    return key
 
 
 def _unit(key, tu):
