@@ -38,11 +38,24 @@ def deferred():
     try:
         yield
         # Actions may queue more work (a save inside one); run until nothing is left.
+        batch.pop(memo, None)
         while batch:
             action = next(iter(batch))
             action(list(batch.pop(action).values()))
     finally:
         _local.batch = None
+
+
+def memo(key, compute):
+    """``compute()``, remembered under ``key`` until the end of the ``deferred()`` block (a value
+    every item of a bulk write shares, such as its section); computed each time outside."""
+    batch = getattr(_local, "batch", None)
+    if batch is None:
+        return compute()
+    cache = batch.setdefault(memo, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def defer(action, key, value):

@@ -510,7 +510,22 @@ def _published_in_place(pages, user):
     }
     if user is not None:
         candidates = {pk: page for pk, page in candidates.items() if _may_publish(page, user)}
+    _prefetch_tree(list(candidates.values()))
     return set(candidates) - busy
+
+
+def _prefetch_tree(pages):
+    """What each page's save asks of the tree, answered for all pages at once: whether it is a
+    site root, and its parent (a first translation sets the English URL path from it)."""
+    from wagtail.models import Site
+
+    roots = set(Site.objects.values_list("root_page__translation_key", flat=True))
+    parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths)}
+    for page in pages:
+        page._is_site_root = page.translation_key in roots
+        if page.path[: -Page.steplen] in parents:
+            page._cached_parent_obj = parents[page.path[: -Page.steplen]]
 
 
 def _save_object(obj, values, user):

@@ -15,6 +15,8 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from hanoi_creative.core import deferred
+
 SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 TARGET = next(code for code, _name in settings.LANGUAGES if code != SOURCE)
 
@@ -168,7 +170,11 @@ def section_key(obj):
         steplen = Page.steplen
         if obj.depth <= 2:
             return f"page:{obj.pk}"
-        top = Page.objects.filter(path=obj.path[: 3 * steplen]).values_list("pk", flat=True).first()
+        top_path = obj.path[: 3 * steplen]
+        top = deferred.memo(
+            ("section", top_path),
+            lambda: Page.objects.filter(path=top_path).values_list("pk", flat=True).first(),
+        )
         return f"page:{top or obj.pk}"
     return f"model:{obj._meta.app_label}.{obj._meta.model_name}"
 
