@@ -194,6 +194,7 @@ def _checked_units(units, progress=None, user=None):
     units = list(units)
     objects = resolve_item_keys({unit.key for unit in units if not unit.error})
     allowed = {}
+    no_item = _("unknown unit: there is no item %(key)s")  # once, not per unit
     for unit in units:
         if progress:
             progress()
@@ -206,7 +207,7 @@ def _checked_units(units, progress=None, user=None):
             continue
         obj = objects.get(unit.key)
         if obj is None:
-            errors.append((unit.where, _("unknown unit: there is no item %(key)s") % {"key": unit.key}))
+            errors.append((unit.where, no_item % {"key": unit.key}))
             continue
         if unit.key not in allowed:
             allowed[unit.key] = may_edit(obj, user)

@@ -148,10 +148,12 @@ def resolve_item_keys(keys):
         if model is None or not is_tracked(model):
             continue
         pk_field = model._meta.pk
+        # A page type's pk is its link to the page row: convert with the integer field itself.
+        to_python = pk_field.target_field.to_python if pk_field.is_relation else pk_field.to_python
         by_pk = {}
         for key, raw in wanted.items():
             try:
-                by_pk.setdefault(pk_field.to_python(raw), []).append(key)
+                by_pk.setdefault(to_python(raw), []).append(key)
             except (ValueError, TypeError, ValidationError):
                 continue  # a malformed pk (text for an integer key) names nothing
         pks = list(by_pk)
