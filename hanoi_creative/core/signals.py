@@ -4,6 +4,7 @@ from django.db.models.signals import post_migrate, post_save
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
+from . import deferred
 from .models import PageTranslation, language_codes, record_page_translations, required_fields
 
 BACKFILL_BATCH = 2000
@@ -25,11 +26,22 @@ def on_page_save(sender, instance, raw=False, update_fields=None, **kwargs):
         # Wagtail's bookkeeping saves (latest revision, draft title, lock) leave the content as
         # it is; the instance may even hold a draft that is not what the row stores.
         return
+    if deferred.defer(record_saved_pages, deferred.object_key(instance), (model, instance.pk)):
+        return
     page = instance
     if type(instance) is not model or update_fields is not None:
         page = model._default_manager.filter(pk=instance.pk).first()
     if page is not None:
         record_page_translations([page])
+
+
+def record_saved_pages(saved):
+    """The end of a bulk write: every saved page read again as stored, one query per type."""
+    by_model = {}
+    for model, pk in saved:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        record_page_translations(list(model._default_manager.filter(pk__in=pks)))
 
 
 def backfill(**kwargs):

@@ -4,6 +4,7 @@ from django.db.models.signals import post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from hanoi_creative.core import deferred
 from hanoi_creative.core.invalidation import content_changed
 
 from .keys import keys_for_objects, keys_for_pages
@@ -13,7 +14,13 @@ from .purge import purge, purger
 def on_page_published(sender, instance, **kwargs):
     if not purger.targets:
         return
-    purge(keys_for_pages([instance]))
+    if not deferred.defer(purge_pages, deferred.object_key(instance), instance):
+        purge(keys_for_pages([instance]))
+
+
+def purge_pages(pages):
+    """One purge for the pages of a bulk write (``core.deferred``)."""
+    purge(keys_for_pages(pages))
 
 
 def on_page_moved(sender, instance, **kwargs):

@@ -11,6 +11,8 @@ from wagtail.models import get_page_models
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from hanoi_creative.core import deferred
+
 from .documents import index_pages, is_indexable
 
 # Pages indexed again at a time after a rename, so a large category never loads all at once.
@@ -18,7 +20,10 @@ BATCH_SIZE = 500
 
 
 def _reindex_published_page(sender, instance, **kwargs):
-    index_pages([instance.specific])
+    # In a bulk write, the page is indexed once at the end, with the index task its save
+    # queued there (after its relations were written).
+    if not deferred.defer_index(instance):
+        index_pages([instance.specific])
 
 
 def _related_search_fields():

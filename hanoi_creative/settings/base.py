@@ -282,7 +282,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # backend); translation imports go to a database queue that `manage.py db_worker --backend
 # imports` works through (`make worker`; started by `make run`).
 TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Immediate, but deferred to the end of a bulk write (hanoi_creative/core/deferred.py).
+    "default": {"BACKEND": "hanoi_creative.core.deferred.DeferringImmediateBackend"},
     "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 

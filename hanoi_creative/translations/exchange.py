@@ -8,10 +8,14 @@ is not written, so importing an unchanged export leaves every field byte-identic
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from wagtail.models import Page
+
+from hanoi_creative.core import deferred
 
 from . import richtext, segments, status
 from .models import FieldTranslation, Status, TranslatableItem
@@ -112,7 +116,7 @@ def select_items(statuses=None, sections=None, models=None, keys=None):
 
 
 # ---------------------------------------------------------------------------------------- import
-@dataclass
+@dataclass(slots=True)
 class ImportedUnit:
     key: str  # item key, "core.standardpage:5"
     path: str  # segment path, "body.<id>.0"
@@ -190,6 +194,7 @@ def _checked_units(units, progress=None, user=None):
     units = list(units)
     objects = resolve_item_keys({unit.key for unit in units if not unit.error})
     allowed = {}
+    no_item = _("unknown unit: there is no item %(key)s")  # once, not per unit
     for unit in units:
         if progress:
             progress()
@@ -202,7 +207,7 @@ def _checked_units(units, progress=None, user=None):
             continue
         obj = objects.get(unit.key)
         if obj is None:
-            errors.append((unit.where, _("unknown unit: there is no item %(key)s") % {"key": unit.key}))
+            errors.append((unit.where, no_item % {"key": unit.key}))
             continue
         if unit.key not in allowed:
             allowed[unit.key] = may_edit(obj, user)
@@ -376,19 +381,40 @@ def _submit_for_review(page, user):
     return True
 
 
-def _save_page(page, values, user):
-    def assign(target):
-        for name, value in values.items():
-            setattr(target, target_name(name), value)
+def _assign(target, values):
+    """Set the English of ``values`` on ``target``; the columns written."""
+    columns = [target_name(name) for name in values]
+    for name, value in values.items():
+        setattr(target, target_name(name), value)
+    if isinstance(target, Page):
+        slug_field = target_name("slug")
+        before = getattr(target, slug_field)
         fill_slug(target)
+        if getattr(target, slug_field) != before:
+            columns.append(slug_field)
+    return columns
 
+
+def _clean_columns(obj, columns):
+    """Validate the written columns as the full clean of a save would (lengths, StreamField
+    blocks), without re-checking everything the translation does not touch."""
+    names = {f.attname for f in obj._meta.concrete_fields} | {f.name for f in obj._meta.concrete_fields}
+    obj.clean_fields(exclude=names - set(columns))
+
+
+def _save_page(page, values, user, in_place=False, logs=None):
+    """Store the English of one page. With ``in_place`` (a live page without a pending draft,
+    no workflow in progress, no aliases, that ``user`` may publish) it is published in one
+    save: see ``_publish_in_place``."""
+    if in_place:
+        return _publish_in_place(page, values, user, logs)
     if page.has_unpublished_changes and page.latest_revision_id:
         # The draft carries the editor's newer Vietnamese: the English joins it and goes live
         # with it, never ahead of it.
         target = page.get_latest_revision_as_object()
     else:
         target = page
-    assign(target)
+    _assign(target, values)
     revision = target.save_revision(user=user, log_action=True)
     if not page.live:
         return DRAFTED  # goes live with the page, when an editor publishes it
@@ -398,6 +424,109 @@ def _save_page(page, values, user):
     if target is not page and _may_publish(page, user):
         return DRAFTED
     return SUBMITTED if _submit_for_review(page, user) else DRAFTED
+
+
+def _publish_in_place(page, values, user, logs):
+    """What ``save_revision`` then ``revision.publish`` do for a live page without a draft,
+    with one save of the changed columns instead of two full saves: a new revision (also the
+    live one), the page's row, the edit, rename and publish log entries, and Wagtail's
+    ``page_published`` and ``published`` signals. The log entries are added to ``logs`` (saved
+    together by the caller); the search index, reference index, stored languages and cache
+    purges follow once for the whole import (``core.deferred``)."""
+    from wagtail.models import Revision
+    from wagtail.signals import page_published, published
+
+    old_title = str(page)
+    columns = _assign(page, values)
+    _clean_columns(page, columns)
+    if target_name("slug") in columns:
+        page.set_url_path(page.get_parent())
+        columns.append(target_name("url_path"))
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        user=user,
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    page.latest_revision = page.live_revision = revision
+    page.latest_revision_created_at = page.last_published_at = revision.created_at
+    page.draft_title = page.title
+    page.has_unpublished_changes = False
+    bookkeeping = ["latest_revision", "live_revision", "latest_revision_created_at", "last_published_at"]
+    page.save(update_fields=[*columns, *bookkeeping, "draft_title", "has_unpublished_changes"], clean=False)
+    page_published.send(sender=page.specific_class, instance=page, revision=revision)
+    published.send(sender=type(page), instance=page, revision=revision)
+    logs.append(_log_entry(page, "wagtail.edit", user, revision, content_changed=True))
+    if str(page) != old_title:
+        data = {"title": {"old": old_title, "new": str(page)}}
+        logs.append(_log_entry(page, "wagtail.rename", user, revision, data=data))
+    logs.append(_log_entry(page, "wagtail.publish", user, revision, content_changed=True))
+    return PUBLISHED
+
+
+def _log_entry(page, action, user, revision, data=None, content_changed=False):
+    """The unsaved entry Wagtail's ``log()`` would save for ``page`` (same fields, same log
+    context), so that an import's entries are written in one statement."""
+    from wagtail.log_actions import get_active_log_context
+    from wagtail.models import PageLogEntry
+
+    context = get_active_log_context()
+    return PageLogEntry(
+        content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
+        label=str(page) or f"{type(page).__name__} object ({page.pk})",
+        action=action,
+        timestamp=timezone.now(),
+        data=data or {},
+        user=user or context.user,
+        uuid=context.uuid,
+        revision=revision,
+        content_changed=content_changed,
+        page=page,
+    )
+
+
+def _published_in_place(pages, user):
+    """The pks of ``pages`` that ``_publish_in_place`` may publish (a few queries in all)."""
+    from wagtail.models import WorkflowState
+
+    now = timezone.now()
+    candidates = {
+        page.pk: page
+        for page in pages
+        if page.live
+        and not page.has_unpublished_changes
+        and not page.alias_of_id
+        and not (page.go_live_at and page.go_live_at > now)
+    }
+    if not candidates:
+        return set()
+    # Publishing would update the aliases and cancel a workflow: Wagtail's own path does that.
+    busy = set(Page.objects.filter(alias_of_id__in=candidates).values_list("alias_of_id", flat=True))
+    busy |= {
+        int(pk)
+        for pk in WorkflowState.objects.active()
+        .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=map(str, candidates))
+        .values_list("object_id", flat=True)
+    }
+    if user is not None:
+        candidates = {pk: page for pk, page in candidates.items() if _may_publish(page, user)}
+    _prefetch_tree(list(candidates.values()))
+    return set(candidates) - busy
+
+
+def _prefetch_tree(pages):
+    """What each page's save asks of the tree, answered for all pages at once: whether it is a
+    site root, and its parent (a first translation sets the English URL path from it)."""
+    from wagtail.models import Site
+
+    roots = set(Site.objects.values_list("root_page__translation_key", flat=True))
+    parent_paths = {page.path[: -Page.steplen] for page in pages if page.depth > 1}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths)}
+    for page in pages:
+        page._is_site_root = page.translation_key in roots
+        if page.path[: -Page.steplen] in parents:
+            page._cached_parent_obj = parents[page.path[: -Page.steplen]]
 
 
 def _save_object(obj, values, user):
@@ -412,31 +541,49 @@ def apply(the_plan, user=None, progress=None):
     """Write a validated plan in one transaction; a failure part-way changes nothing.
 
     Pages a user may publish go live at once (or join their pending draft); a translator's
-    English on a live page is stored as a revision and submitted to the editors.
+    English on a live page is stored as a revision and submitted to the editors. The work
+    every save would repeat per page (search documents, stored languages, reference index,
+    cache purges) runs once at the end, inside the same transaction (``core.deferred``); the
+    page cache moves to a new generation once, when it commits.
     """
     from django.core.exceptions import ValidationError
+    from wagtail.models import PageLogEntry
 
     from hanoi_creative.core.invalidation import notify
 
-    changed_objects = []
+    changed_objects, logs = [], []
+    obj = None
     try:
-        with transaction.atomic():
+        with transaction.atomic(), deferred.deferred():
+            writing = [item.obj for item in the_plan.items if any(fp.write for fp in item.fields.values())]
+            in_place = _published_in_place([obj for obj in writing if isinstance(obj, Page)], user)
+            by_model = {}
+            for page in writing:
+                if page.pk in in_place:
+                    by_model.setdefault(type(page), []).append(page)
+            for model, pages in by_model.items():
+                # What each page's revision serializes, read for all of them at once.
+                deferred.prefetch_relations(pages, deferred.child_relations(model))
             for item_plan in the_plan.items:
                 obj = item_plan.obj
                 values = {name: fp.value for name, fp in item_plan.fields.items() if fp.write}
                 if values:
                     if isinstance(obj, Page):
-                        outcome = _save_page(obj, values, user)
+                        outcome = _save_page(obj, values, user, in_place=obj.pk in in_place, logs=logs)
+                        if obj.pk not in in_place:
+                            obj = type(obj)._default_manager.get(pk=obj.pk)
                     else:
                         outcome = _save_object(obj, values, user)
                         changed_objects.append(obj)
                     the_plan.outcomes[outcome] = the_plan.outcomes.get(outcome, 0) + 1
-                    obj = type(obj)._default_manager.get(pk=obj.pk)
+                # The import records each item once (its saves' own records are dropped).
+                deferred.discard(status.record_each, deferred.object_key(obj))
                 status.record(
                     obj, confirm={name for name, fp in item_plan.fields.items() if fp.write or fp.confirm}
                 )
                 if progress:
                     progress()
+            PageLogEntry.objects.bulk_create(logs)
             if changed_objects:
                 # Snippets and images have no publish signal: tell the caches once, on commit.
                 transaction.on_commit(lambda: notify(objects=changed_objects))

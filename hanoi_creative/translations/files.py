@@ -24,6 +24,7 @@ BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 PO_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+XML_ENCODING = re.compile(r"""^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*\2""")
 
 
 def export(file_format, items):
@@ -77,9 +78,23 @@ def _po_text(data):
         raise Refused.file(reason % {"encoding": encoding.upper(), "position": error.start + skip}) from error
 
 
+def _xml_for_stream(data):
+    """The XML as the streaming parser can read it: libxml2 reads UTF-32 whole but not as a
+    stream, so a UTF-32 file is passed on in UTF-8, its declaration saying so."""
+    encoding, skip = bom_encoding(data)
+    if encoding is None or not encoding.startswith("utf-32"):
+        return data
+    try:
+        text = data[skip:].decode(encoding)
+    except UnicodeDecodeError as error:
+        reason = _("the file is not valid %(encoding)s text (byte %(position)s)")
+        raise Refused.file(reason % {"encoding": encoding.upper(), "position": error.start + skip}) from error
+    return XML_ENCODING.sub(r'\1"UTF-8"', text, count=1).encode("utf-8")
+
+
 def parse(data):
     """ImportedUnits from the bytes of an XLIFF or PO file."""
     check_upload(data[:4096])
     if detect(data) == "xliff":
-        return xliff.parse(data)
+        return xliff.parse(_xml_for_stream(data))
     return po.parse(_po_text(data))

@@ -15,6 +15,8 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from hanoi_creative.core import deferred
+
 SOURCE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 TARGET = next(code for code, _name in settings.LANGUAGES if code != SOURCE)
 
@@ -146,10 +148,12 @@ def resolve_item_keys(keys):
         if model is None or not is_tracked(model):
             continue
         pk_field = model._meta.pk
+        # A page type's pk is its link to the page row: convert with the integer field itself.
+        to_python = pk_field.target_field.to_python if pk_field.is_relation else pk_field.to_python
         by_pk = {}
         for key, raw in wanted.items():
             try:
-                by_pk.setdefault(pk_field.to_python(raw), []).append(key)
+                by_pk.setdefault(to_python(raw), []).append(key)
             except (ValueError, TypeError, ValidationError):
                 continue  # a malformed pk (text for an integer key) names nothing
         pks = list(by_pk)
@@ -168,7 +172,11 @@ def section_key(obj):
         steplen = Page.steplen
         if obj.depth <= 2:
             return f"page:{obj.pk}"
-        top = Page.objects.filter(path=obj.path[: 3 * steplen]).values_list("pk", flat=True).first()
+        top_path = obj.path[: 3 * steplen]
+        top = deferred.memo(
+            ("section", top_path),
+            lambda: Page.objects.filter(path=top_path).values_list("pk", flat=True).first(),
+        )
         return f"page:{top or obj.pk}"
     return f"model:{obj._meta.app_label}.{obj._meta.model_name}"
 

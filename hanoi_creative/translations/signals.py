@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, post_page_move
 
+from hanoi_creative.core import deferred
+
 from . import status
 from .registry import field_specs, is_tracked
 
@@ -28,13 +30,19 @@ def _touches_translations(model, update_fields):
     return bool(columns & set(update_fields))
 
 
+def _deferred(model, pk):
+    """True when a bulk write (``core.deferred``) records the object once at its end instead."""
+    return deferred.defer(status.record_each, (model._meta.label_lower, str(pk)), (model, pk))
+
+
 def on_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:
         return
     obj = _tracked_instance(sender, instance)
     if obj is None or not _touches_translations(type(obj), update_fields):
         return
-    status.record(obj)
+    if not _deferred(type(obj), obj.pk):
+        status.record(obj)
 
 
 def on_revision_save(sender, instance, raw=False, created=False, **kwargs):
@@ -44,6 +52,8 @@ def on_revision_save(sender, instance, raw=False, created=False, **kwargs):
     model = instance.content_type.model_class() if instance.content_type_id else None
     if model is None or not is_tracked(model):
         return
+    if _deferred(model, model._meta.pk.to_python(instance.object_id)):
+        return
     content = instance.as_object()
     if type(content) is not model or content.pk is None:
         return
@@ -52,7 +62,7 @@ def on_revision_save(sender, instance, raw=False, created=False, **kwargs):
 
 def on_publish(sender, instance, **kwargs):
     obj = _tracked_instance(type(instance), instance)
-    if obj is not None:
+    if obj is not None and not _deferred(type(obj), obj.pk):
         status.record(obj)
 
 

@@ -43,7 +43,19 @@ def worst(statuses):
     return Status.UP_TO_DATE
 
 
-@transaction.atomic
+ROW_FIELDS = (
+    "status",
+    "source_snapshot",
+    "source_hash",
+    "current_source_hash",
+    "target_hash",
+    "translated_at",
+    "position",
+)
+
+
+# No savepoint of its own: a failure here fails the caller's transaction anyway.
+@transaction.atomic(savepoint=False)
 def record(obj, confirm=(), content=None):
     """Update the stored status of ``obj``'s fields from ``content`` (default: its newest
     version). Fields named in ``confirm`` become up to date even if the English is unchanged:
@@ -53,12 +65,14 @@ def record(obj, confirm=(), content=None):
         return None
     content = content if content is not None else latest_content(obj)
     content_type = ContentType.objects.get_for_model(model)
+    section = section_key(obj)
     item, _created = TranslatableItem.objects.select_for_update().get_or_create(
         content_type=content_type,
         object_id=str(obj.pk),
-        defaults={"section": section_key(obj), "title": object_title(content), "status": Status.MISSING},
+        defaults={"section": section, "title": object_title(content), "status": Status.MISSING},
     )
     existing = {row.field: row for row in item.fields.all()}
+    stored = {row.pk: [getattr(row, name) for name in ROW_FIELDS] for row in existing.values()}
     now = timezone.now()
     kept, to_create, to_update = set(), [], []
     for position, spec in enumerate(field_specs(model)):
@@ -89,19 +103,16 @@ def record(obj, confirm=(), content=None):
         kept.add(spec.name)
         (to_create if is_new else to_update).append(row)
     FieldTranslation.objects.bulk_create(to_create)
-    if to_update:
-        FieldTranslation.objects.bulk_update(
-            to_update,
-            [
-                "status",
-                "source_snapshot",
-                "source_hash",
-                "current_source_hash",
-                "target_hash",
-                "translated_at",
-                "position",
-            ],
-        )
+    for row in to_update:
+        # Only rows that changed, only what changed: most saves touch one or two fields, and
+        # a bulk_update's CASE expressions cost more to build than these few updates.
+        changes = {
+            name: getattr(row, name)
+            for name, before in zip(ROW_FIELDS, stored[row.pk], strict=True)
+            if getattr(row, name) != before
+        }
+        if changes:
+            FieldTranslation.objects.filter(pk=row.pk).update(**changes)
     stale = [name for name in existing if name not in kept]
     if stale:
         item.fields.filter(field__in=stale).delete()
@@ -111,9 +122,20 @@ def record(obj, confirm=(), content=None):
         return None
     item.status = worst(row.status for row in to_create + to_update)
     item.title = object_title(content)
-    item.section = section_key(obj)
+    item.section = section
     item.save()
     return item
+
+
+def record_each(objs):
+    """``record`` for the (model, pk) of objects whose saves were deferred to the end of a
+    bulk write, read again (one query per model) as they are now."""
+    by_model = {}
+    for model, pk in objs:
+        by_model.setdefault(model, []).append(pk)
+    for model, pks in by_model.items():
+        for obj in model._default_manager.filter(pk__in=pks):
+            record(obj)
 
 
 def forget(model, pk):

@@ -9,7 +9,6 @@ import logging
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -32,7 +31,9 @@ def start_import(upload, user, dry_run=False):
         dry_run=dry_run,
         language=translation.get_language() or "vi",
     )
-    run.stored_path = default_storage.save(f"translation-imports/{run.pk}.upload", ContentFile(upload.read()))
+    # Saved in chunks from the upload, not read into memory first.
+    upload.seek(0)
+    run.stored_path = default_storage.save(f"translation-imports/{run.pk}.upload", upload)
     run.save(update_fields=["stored_path"])
     # The database queue stores the task in the same transaction as the run (if any), so the
     # worker never sees one without the other.

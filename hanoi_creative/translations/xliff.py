@@ -6,6 +6,7 @@ the same bytes. Reading is defensive: no DTDs, no entities, no network; anything
 inline elements inside a source or target is reported against its unit.
 """
 
+import io
 from html import escape
 
 from django.utils.translation import gettext as _
@@ -201,57 +202,92 @@ def _to_repr(element, kind):
 
 
 def parse(data):
-    """ImportedUnits from XLIFF bytes; a file that is not XLIFF 1.2 is refused outright."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=False
+    """ImportedUnits from XLIFF bytes; a file that is not XLIFF 1.2 is refused outright.
+
+    The file is read as a stream (``iterparse``): each ``<file>`` is dropped once its units are
+    read, so a 20 MB file never becomes a tree of half a million elements in memory.
+    """
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=False,
     )
+    units, pending, key = [], None, None
+    # Translated once, not once per unit (a 20 MB file has 100,000 of them).
+    where = pgettext("import location", "%(key)s unit %(path)s")
     try:
-        root = etree.fromstring(data, parser)
+        for event, element in events:
+            if element.getparent() is None and event == "start":
+                _check_root(element)
+            elif element.tag == FILE:
+                if event == "start":
+                    pending, key = [], element.get("original") or ""
+                    continue
+                # Checked once the element is whole (a file cut inside the tag is not XML).
+                _check_languages(element, key)
+                units.extend(pending)
+                pending = None
+                # Everything of this <file> was read: free it and the ones before it.
+                element.clear()
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+            elif element.tag == TRANS_UNIT and event == "end" and pending is not None:
+                pending.append(_unit(key, element, where))
     except etree.XMLSyntaxError as error:
         reason = _("not well-formed XML, the file may be truncated (%(detail)s)") % {"detail": error}
         raise Refused.file(reason) from error
+    return units
+
+
+FILE, TRANS_UNIT = _q("file"), _q("trans-unit")
+
+
+def _check_root(root):
     if root.getroottree().docinfo.doctype:
         # Entities and DTDs have no place in a translation file (and are how XML bombs work).
         raise Refused.file(_("a DOCTYPE (entities, DTD) is not allowed in an XLIFF file"))
     if root.tag != _q("xliff") or root.get("version") != "1.2":
         raise Refused.file(_("not an XLIFF 1.2 file"))
-    units = []
-    for file_el in root.iter(_q("file")):
-        key = file_el.get("original") or ""
-        if file_el.get("source-language") != SOURCE or file_el.get("target-language") != TARGET:
-            reason = _("languages must be %(source)s → %(target)s") % {"source": SOURCE, "target": TARGET}
-            raise Refused([(pgettext("import location", "file %(key)s") % {"key": key}, reason)])
-        for tu in file_el.iter(_q("trans-unit")):
-            path = tu.get("id") or ""
-            where = pgettext("import location", "%(key)s unit %(path)s") % {"key": key, "path": path}
-            kind = "html" if tu.get("datatype") == "html" else "text"
-            source_el = tu.find(_q("source"))
-            target_el = tu.find(_q("target"))
-            error, source, target, state = None, None, None, None
-            try:
-                if source_el is None:
-                    raise _Inline(_("the unit has no <source>"))
-                source = _to_repr(source_el, kind)
-                if target_el is not None:
-                    state = target_el.get("state")
-                    target = _to_repr(target_el, kind)
-            except _Inline as problem:
-                # The same wording as exchange.plan gives for markup found broken or unsafe there.
-                reason = {"reason": problem}
-                error = (
-                    _("unsafe markup refused (%(reason)s)") % reason
-                    if problem.unsafe
-                    else _("broken markup (%(reason)s)") % reason
-                )
-            units.append(
-                ImportedUnit(
-                    key=key,
-                    path=path,
-                    source=source,
-                    target=target,
-                    confirmed=bool(target) and state in CONFIRMED_STATES,
-                    where=where,
-                    error=error,
-                )
-            )
-    return units
+
+
+def _check_languages(file_el, key):
+    if file_el.get("source-language") != SOURCE or file_el.get("target-language") != TARGET:
+        reason = _("languages must be %(source)s → %(target)s") % {"source": SOURCE, "target": TARGET}
+        raise Refused([(pgettext("import location", "file %(key)s") % {"key": key}, reason)])
+
+
+def _unit(key, tu, where):
+    path = tu.get("id") or ""
+    where = where % {"key": key, "path": path}
+    kind = "html" if tu.get("datatype") == "html" else "text"
+    source_el = tu.find(_q("source"))
+    target_el = tu.find(_q("target"))
+    error, source, target, state = None, None, None, None
+    try:
+        if source_el is None:
+            raise _Inline(_("the unit has no <source>"))
+        source = _to_repr(source_el, kind)
+        if target_el is not None:
+            state = target_el.get("state")
+            target = _to_repr(target_el, kind)
+    except _Inline as problem:
+        # The same wording as exchange.plan gives for markup found broken or unsafe there.
+        reason = {"reason": problem}
+        error = (
+            _("unsafe markup refused (%(reason)s)") % reason
+            if problem.unsafe
+            else _("broken markup (%(reason)s)") % reason
+        )
+    return ImportedUnit(
+        key=key,
+        path=path,
+        source=source,
+        target=target,
+        confirmed=bool(target) and state in CONFIRMED_STATES,
+        where=where,
+        error=error,
+    )
