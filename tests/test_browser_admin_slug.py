@@ -23,6 +23,8 @@ def test_admin_slug_field_folds_vietnamese_titles(live_server, browser, django_u
     page.locator("#id_title_vi").blur()
     # The title-to-slug sync is debounced; expect() waits for it.
     expect(page.locator("#id_slug_vi")).to_have_value("ha-noi-tham-gia-mang-luoi-duong-pho")
+    # The English fields have a tab of their own.
+    page.locator("#tab-label-english").click()
     page.fill("#id_title_en", "Hanoi joins the network")
     page.locator("#id_title_en").blur()
     expect(page.locator("#id_slug_en")).to_have_value("hanoi-joins-the-network")

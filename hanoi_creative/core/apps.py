@@ -17,6 +17,7 @@ class CoreConfig(AppConfig):
 
         from . import signals
         from .models import admin_display_title
+        from .panels import language_tabs
         from .routing import indexed_route
         from .slug_checks import indexed_clean, indexed_form_clean
 
@@ -25,6 +26,9 @@ class CoreConfig(AppConfig):
                 model.route = indexed_route
                 model.clean = indexed_clean
                 model.get_admin_display_title = admin_display_title
+                if model is not Page and model.content_panels:
+                    model.edit_handler = language_tabs(model)
+                    model.get_edit_handler.cache_clear()
                 form_class = model.base_form_class
                 if form_class.__name__ == "WagtailFixedAdminPageForm" and "clean" in form_class.__dict__:
                     indexed_form_clean(form_class)

@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
 import os
+import unicodedata
 from pathlib import Path
 
 import dj_database_url
@@ -247,7 +248,7 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 # Each language named in itself ("Tiếng Việt", "English"), from Django's own table.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    (code, get_language_info(code)["name_local"]) for code, _name in LANGUAGES
+    (code, unicodedata.normalize("NFC", get_language_info(code)["name_local"])) for code, _name in LANGUAGES
 ]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {

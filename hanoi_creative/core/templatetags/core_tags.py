@@ -6,6 +6,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from hanoi_creative.core import sites
+from hanoi_creative.core.languages import language_name
 from hanoi_creative.core.visibility import visible
 
 register = template.Library()
@@ -50,7 +51,7 @@ def language_links(context):
         links.append(
             {
                 "code": code,
-                "name": translation.get_language_info(code)["name_local"],
+                "name": language_name(code),
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
