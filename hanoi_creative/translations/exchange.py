@@ -260,10 +260,13 @@ def plan(units, confirm_all=False, progress=None, user=None):
 def _checked_units(units, progress=None, user=None):
     """Every unit matched to its field and segment and its markup checked, grouped by field;
     raises Refused listing every problem."""
+    from .glossary import Glossary, plain
+
     errors, warnings = [], []
     seen = set()
     by_field = {}
     units = list(units)
+    glossary = Glossary.load()
     objects = resolve_item_keys({unit.key for unit in units if not unit.error})
     allowed = {}
     for unit in units:
@@ -349,6 +352,11 @@ def _checked_units(units, progress=None, user=None):
             else:
                 errors.append((unit.where, _("broken markup (%(reason)s)") % {"reason": error}))
             continue
+        if glossary and unit.target != current:
+            # A warning, never a refusal: the translator may have a reason.
+            english = plain(segment.kind, unit.target)
+            for problem in glossary.problems(plain(segment.kind, segment.text), english):
+                warnings.append((unit.where, problem))
         entry["units"][unit.path] = (unit, translated)
     if errors:
         raise Refused(errors)
@@ -494,12 +502,16 @@ def apply(the_plan, user=None, progress=None):
 
     from hanoi_creative.core.invalidation import notify
 
-    changed_objects = []
+    changed_objects, confirmed_pages = [], []
     try:
         with transaction.atomic():
             for item_plan in the_plan.items:
                 obj = item_plan.obj
                 values = {name: fp.value for name, fp in item_plan.fields.items() if fp.write}
+                if not values and isinstance(obj, Page) and obj.live:
+                    # Confirming the English changes no content but ends the readers' "outdated"
+                    # notice, which cached pages show.
+                    confirmed_pages.append(obj)
                 if values:
                     if isinstance(obj, Page):
                         outcome = _save_page(obj, values, user)
@@ -513,9 +525,9 @@ def apply(the_plan, user=None, progress=None):
                 )
                 if progress:
                     progress()
-            if changed_objects:
+            if changed_objects or confirmed_pages:
                 # Snippets and images have no publish signal: tell the caches once, on commit.
-                transaction.on_commit(lambda: notify(objects=changed_objects))
+                transaction.on_commit(lambda: notify(pages=confirmed_pages, objects=changed_objects))
     except ValidationError as error:
         raise Refused(
             [
