@@ -53,7 +53,9 @@ def test_outdated_english_is_not_remembered_for_the_new_vietnamese(translated):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_translator_sees_exact_and_fuzzy_matches_best_first(client, translator, make_article, translated, language):
+def test_translator_sees_exact_and_fuzzy_matches_best_first(
+    client, translator, make_article, translated, language
+):
     fresh = make_article(TRANSLATED_VI + " năm 2019", live=True)
     same = make_article(TRANSLATED_VI, live=True)
     client = logged_in(client, translator, language)
@@ -82,7 +84,9 @@ def test_dissimilar_segments_are_not_proposed(make_article, translated):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_insert_puts_the_match_in_the_form_and_saves_nothing(client, editor, make_article, translated, language):
+def test_insert_puts_the_match_in_the_form_and_saves_nothing(
+    client, editor, make_article, translated, language
+):
     same = make_article(TRANSLATED_VI, live=True)
     item = item_of(same)
     client = logged_in(client, editor, language)
@@ -158,7 +162,8 @@ def test_import_warns_about_glossary_misses_and_still_writes(client, editor, mak
     item = item_of(article)
     po = (
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        f'msgctxt "{item.key}#title"\nmsgid "{article.title_vi}"\nmsgstr "An inventive town of the capital"\n\n'
+        f'msgctxt "{item.key}#title"\nmsgid "{article.title_vi}"\n'
+        'msgstr "An inventive town of the capital"\n\n'
         f'msgctxt "{item.key}#lead"\nmsgid "{article.lead_vi}"\nmsgstr "Lead"\n'
     )
     client = logged_in(client, editor, language)
