@@ -59,7 +59,8 @@ def test_an_editors_desk_save_ends_the_notice(client, editor, language):
     item, article = outdated_article()  # the demo's article whose Vietnamese gained a sentence
     assert notice(client.get(article.url_in("en"))) is not None
     admin = logged_in(client, editor, language)
-    response = admin.post(reverse("translations:item", args=[item.pk]), desk_form(admin, item, lambda u: None))
+    form = desk_form(admin, item, lambda unit: None)
+    response = admin.post(reverse("translations:item", args=[item.pk]), form)
     assert response.status_code == 302
     client.logout()
     assert notice(client.get(article.url_in("en"))) is None
