@@ -100,12 +100,12 @@ def main():
 
     exact_times, exact_found = timed(lambda text: memory.exact_matches([text]), sample)
     fuzzy_times, fuzzy_found = timed(lambda text: memory.fuzzy_matches("text", text), changed)
-    folded = memory.normalise("text", changed[0])
-    first, _last = memory._edges(folded)
+    tokens = memory.words("text", changed[0])
+    first, _last = memory._edges(tokens)
     plan = (
-        MemorySegment.objects.filter(first_word=first, length__gte=int(len(folded) * 0.6))
-        .filter(length__lte=int(len(folded) / 0.6))
-        .order_by("first_word", "length")[: memory.MAX_CANDIDATES]
+        MemorySegment.objects.filter(first_word=first, length__gte=len(tokens))
+        .filter(length__lte=int(len(tokens) / 0.6))
+        .order_by("first_word", "length")[: memory.MAX_CANDIDATES // 4]
         .explain()
     )
 

@@ -5,12 +5,13 @@ taken from fields whose English is up to date, so an outdated English never pass
 translation of the new Vietnamese. Lookups read indexes only:
 
 - exact: ``source_hash`` (SHA-256 of the segment text as stored);
-- fuzzy: a similarity of at least ``MIN_SCORE`` (difflib's ratio over the lower-cased plain
-  text) cannot hold between texts whose lengths differ by more than a factor of 0.6, so
-  candidates share the first or the last word and fall in that length band (two range scans of
-  the (word, length) indexes, at most ``MAX_CANDIDATES`` each), then they are ranked in Python.
-  A match whose first and last words both changed is not proposed; that is the price of never
-  reading the whole table.
+- fuzzy: the similarity is difflib's ratio over the words (Vietnamese syllables) of the
+  lower-cased plain text. At least ``MIN_SCORE`` cannot hold between texts whose word counts
+  differ by more than a factor of 0.6, so candidates share the first or the last word and fall
+  in that band, nearest word count first (four range scans of the (word, length) indexes, up and
+  down from the segment's own count, ``MAX_CANDIDATES`` rows in all), then they are ranked in
+  Python. A match whose first and last words both changed is not proposed: that is the price of
+  never reading the whole table.
 """
 
 import hashlib
@@ -20,13 +21,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from .glossary import plain
 from .models import MemorySegment
 
 MIN_SCORE = 0.75
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 240
 MAX_MATCHES = 5
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -40,11 +40,14 @@ def normalise(kind, text):
     return _SPACE.sub(" ", plain(kind, text)).strip().casefold()
 
 
-def _edges(folded):
-    words = _WORD.findall(folded)
-    if not words:
+def words(kind, text):
+    return _WORD.findall(normalise(kind, text))
+
+
+def _edges(tokens):
+    if not tokens:
         return "", ""
-    return words[0][:40], words[-1][:40]
+    return tokens[0][:40], tokens[-1][:40]
 
 
 @dataclass
@@ -63,15 +66,15 @@ class Match:
 
 
 def _row(kind, source, target, origin_key, origin_path, origin_title):
-    folded = normalise(kind, source)
-    first, last = _edges(folded)
+    tokens = words(kind, source)
+    first, last = _edges(tokens)
     return MemorySegment(
         source=source,
         target=target,
         kind=kind,
         source_hash=digest(source),
         target_hash=digest(target),
-        length=len(folded),
+        length=len(tokens),
         first_word=first,
         last_word=last,
         origin_key=origin_key[:120],
@@ -142,6 +145,7 @@ def exact_matches(texts):
 
 
 def similarity(a, b):
+    """difflib's ratio of two word lists (0 when a cheap upper bound already says < MIN_SCORE)."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < MIN_SCORE or matcher.quick_ratio() < MIN_SCORE:
         return 0.0
@@ -149,28 +153,29 @@ def similarity(a, b):
 
 
 def fuzzy_matches(kind, text, limit=MAX_MATCHES):
-    """Matches of at least MIN_SCORE but not exact, best first (two indexed queries)."""
-    folded = normalise(kind, text)
-    if not folded:
+    """Matches of at least MIN_SCORE but not exact, best first (four indexed range scans)."""
+    tokens = words(kind, text)
+    if not tokens:
         return []
-    first, last = _edges(folded)
-    low = math.ceil(len(folded) * 0.6)
-    high = math.floor(len(folded) / 0.6)
+    count = len(tokens)
+    # 2·min(a, b) / (a + b) bounds the ratio: the word counts a match can have.
+    low = math.ceil(count * MIN_SCORE / (2 - MIN_SCORE))
+    high = math.floor(count * (2 - MIN_SCORE) / MIN_SCORE)
     source_hash = digest(text)
+    share = MAX_CANDIDATES // 4
     candidates = {}
-    for column, word in (("first_word", first), ("last_word", last)):
-        if not word:
-            continue
-        queryset = (
-            MemorySegment.objects.filter(Q(**{column: word}), length__gte=low, length__lte=high)
-            .exclude(source_hash=source_hash)
-            .order_by(column, "length")
+    for column, word in zip(("first_word", "last_word"), _edges(tokens), strict=True):
+        base = MemorySegment.objects.filter(**{column: word}).exclude(source_hash=source_hash)
+        nearest = (
+            base.filter(length__gte=count, length__lte=high).order_by(column, "length"),
+            base.filter(length__gte=low, length__lt=count).order_by(f"-{column}", "-length"),
         )
-        for row in queryset[:MAX_CANDIDATES]:
-            candidates[row.pk] = row
+        for queryset in nearest:
+            for row in queryset[:share]:
+                candidates[row.pk] = row
     scored = []
     for row in candidates.values():
-        score = similarity(folded, normalise(row.kind, row.source))
+        score = similarity(tokens, words(row.kind, row.source))
         if score >= MIN_SCORE:
             scored.append((score, row))
     scored.sort(key=lambda pair: (-pair[0], -pair[1].updated_at.timestamp(), -pair[1].pk))
