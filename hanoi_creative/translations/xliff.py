@@ -288,7 +288,10 @@ def parse(data):
         for tu in file_el.iter(q("trans-unit")):
             if tu.get("restype") == "x-gettext-domain-header":
                 continue  # the PO header that po2xliff carries along
-            unit_key, path = _location(tu, q) or (key, tu.get("id") or "")
+            # Our files name the item in <file original> and the segment in the unit's id;
+            # a tool that renumbers units and files (po2xliff) leaves the location context.
+            ours = ":" in key
+            unit_key, path = (None if ours else _location(tu, q)) or (key, tu.get("id") or "")
             where = pgettext("import location", "%(key)s unit %(path)s") % {"key": unit_key, "path": path}
             kind = "html" if tu.get("datatype") == "html" else "text"
             source_el = tu.find(q("source"))
