@@ -5,6 +5,7 @@ translate-toolkit (its XLIFF and PO storage classes, xliff2po and po2xliff), and
 
 import io
 
+import polib
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -245,3 +246,16 @@ def test_tmx_export_holds_the_whole_memory(tmp_path):
     assert unit.target == row.target
     root = etree.fromstring(out.read_bytes())
     assert root.get("version") == "1.4" and root.find("header").get("srclang") == "vi"
+
+
+@pytest.mark.django_db
+def test_prefilled_po_entries_are_fuzzy_until_confirmed(tmp_path, make_article):
+    make_article("Câu đã có bản dịch", "A sentence with a translation", live=True)
+    fresh = make_article("Câu đã có bản dịch", live=True)
+    path = export(tmp_path, "po", "--prefill", "exact", "--status", "missing")
+    catalogue = polib.pofile(path.read_text(encoding="utf-8"))
+    entry = next(e for e in catalogue if e.msgctxt == f"news.articlepage:{fresh.pk}#title")
+    assert entry.msgstr == "A sentence with a translation" and "fuzzy" in entry.flags
+    import_file(path)
+    fresh.refresh_from_db()
+    assert not fresh.title_en

@@ -174,6 +174,9 @@ def test_import_warns_about_glossary_misses_and_still_writes(client, editor, mak
     assert any("Creative City" in why for _where, why in run.warnings)
     article.refresh_from_db()
     assert article.title_en == "An inventive town of the capital"
+    # The import keeps the memory current (the editor's import published the English).
+    row = MemorySegment.objects.get(source=article.title_vi, target=article.title_en)
+    assert row.origin_key == item.key
 
 
 @pytest.mark.django_db
