@@ -17,13 +17,8 @@ from hanoi_creative.translations.models import FieldTranslation, Status, Transla
 from hanoi_creative.translations.registry import field_specs, item_key, tracked_models
 
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
-SCHEMA = (
-    Path(__file__).resolve().parent.parent
-    / "hanoi_creative"
-    / "translations"
-    / "schema"
-    / "xliff-1.2-export.xsd"
-)
+# The OASIS XLIFF 1.2 strict schema, with W3C's xml.xsd beside it (no network).
+SCHEMA = Path(__file__).resolve().parent / "schemas" / "xliff-core-1.2-strict.xsd"
 
 
 def content_snapshot():

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from hanoi_creative.translations.models import Status, TranslatableItem
-from tests.translation_helpers import desk_form, import_and_wait, set_admin_language
+from tests.translation_helpers import desk_form, import_and_wait, logged_in
 
 SUBMITTED = {
     "en": "submitted to the editors for review (Editorial review)",
@@ -26,12 +26,6 @@ def missing_article():
 
 def english(unit):
     return f"English {unit['path']}"
-
-
-def logged_in(client, user, language):
-    set_admin_language(user, language)
-    client.force_login(user)
-    return client
 
 
 def notes(response):

@@ -39,6 +39,13 @@ def set_admin_language(user, language):
     profile.save()
 
 
+def logged_in(client, user, language):
+    """``client`` signed in as ``user`` with the admin in ``language``."""
+    set_admin_language(user, language)
+    client.force_login(user)
+    return client
+
+
 def upload(client, name, data, **extra):
     """POST a file to the desk's import; returns the response (a redirect to its run page)."""
     handle = io.BytesIO(data)

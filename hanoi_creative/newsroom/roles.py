@@ -62,6 +62,11 @@ MODEL_PERMISSIONS = {
         "comments.delete_comment",
         "comments.moderate_all_comments",
         "comments.change_commentsettings",
+        # The translation desk's glossary (a snippet).
+        "translations.add_glossaryterm",
+        "translations.change_glossaryterm",
+        "translations.delete_glossaryterm",
+        "translations.view_glossaryterm",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",
@@ -76,6 +81,11 @@ MODEL_PERMISSIONS = {
         "news.view_author",
         "news.change_tag",
         "news.view_tag",
+        # The translation desk's glossary (a snippet).
+        "translations.add_glossaryterm",
+        "translations.change_glossaryterm",
+        "translations.delete_glossaryterm",
+        "translations.view_glossaryterm",
     ],
 }
 

@@ -19,7 +19,16 @@ from hanoi_creative.core import deferred
 
 from . import richtext, segments, status
 from .models import FieldTranslation, Status, TranslatableItem
-from .registry import STREAM, field_spec, field_specs, item_key, resolve_item_keys, target_name
+from .registry import (
+    SOURCE,
+    STREAM,
+    TARGET,
+    field_spec,
+    field_specs,
+    item_key,
+    resolve_item_keys,
+    target_name,
+)
 from .slugs import fill_slug
 
 
@@ -34,6 +43,18 @@ class ExportUnit:
     previous: str | None
     label: str
     elements: list = field(default_factory=list)
+    # The English came from an exact translation-memory match, not from the page: a suggestion
+    # for the translator, who confirms it in their tool before importing.
+    prefilled: bool = False
+
+    @property
+    def state(self):
+        """The unit's state, as XLIFF 1.2 names it (and Weblate reads it)."""
+        if not self.target:
+            return "needs-translation"
+        if self.needs_review:
+            return "needs-review-translation"
+        return "translated"
 
 
 @dataclass
@@ -52,10 +73,48 @@ class ExportItem:
     type_label: str
     section: str
     fields: list
+    # [(kind, address)]: where translators see the item ("x-public-vi", "x-preview", ...).
+    context: list = field(default_factory=list)
 
 
-def export_item(item, statuses=None):
-    """The units of one desk item (optionally only fields in ``statuses``), or None."""
+PREFILL_EXACT = "exact"
+
+
+def item_context(obj):
+    """Addresses that show ``obj`` to a translator: the public pages of a live page (both
+    languages where translated), else the admin's draft view or edit form."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    admin = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    found = []
+    if isinstance(obj, Page):
+        if obj.live:
+            for code in (SOURCE, TARGET):
+                if code == SOURCE or obj.has_translation(code):
+                    with translation.override(code):
+                        address = obj.get_full_url()
+                    if address:
+                        found.append((f"x-public-{code}", address))
+        found.append(("x-preview", admin + reverse("wagtailadmin_pages:view_draft", args=[obj.pk])))
+        return found
+    try:
+        from wagtail.snippets.models import get_snippet_models
+
+        if type(obj) in get_snippet_models():
+            found.append(("x-edit", admin + reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])))
+    except Exception:  # noqa: BLE001 - an item without an admin address still exports
+        pass
+    return found
+
+
+def export_item(item, statuses=None, prefill=None):
+    """The units of one desk item (optionally only fields in ``statuses``), or None.
+
+    With ``prefill="exact"``, a unit without English takes the newest exact match from the
+    translation memory, marked for review (``prefilled``); nothing is written to the content.
+    """
     obj = item.get_object()
     if obj is None:
         return None
@@ -99,7 +158,24 @@ def export_item(item, statuses=None):
             fields.append(ExportField(spec.name, str(spec.label), row.status, units, groups))
     if not fields:
         return None
-    return ExportItem(item.key, item.title, str(type(obj)._meta.verbose_name), item.section, fields)
+    if prefill == PREFILL_EXACT:
+        _prefill_exact(fields)
+    return ExportItem(
+        item.key, item.title, str(type(obj)._meta.verbose_name), item.section, fields, item_context(obj)
+    )
+
+
+def _prefill_exact(fields):
+    from . import memory
+
+    empty = [unit for fld in fields for unit in fld.units if not unit.target]
+    found = memory.exact_matches([unit.source for unit in empty])
+    for unit in empty:
+        matches = found.get(unit.source)
+        if matches:
+            unit.target = matches[0].target
+            unit.needs_review = True
+            unit.prefilled = True
 
 
 def select_items(statuses=None, sections=None, models=None, keys=None):
@@ -188,10 +264,13 @@ def plan(units, confirm_all=False, progress=None, user=None):
 def _checked_units(units, progress=None, user=None):
     """Every unit matched to its field and segment and its markup checked, grouped by field;
     raises Refused listing every problem."""
+    from .glossary import Glossary, plain
+
     errors, warnings = [], []
     seen = set()
     by_field = {}
     units = list(units)
+    glossary = Glossary.load()
     objects = resolve_item_keys({unit.key for unit in units if not unit.error})
     allowed = {}
     no_item = _("unknown unit: there is no item %(key)s")  # once, not per unit
@@ -278,6 +357,11 @@ def _checked_units(units, progress=None, user=None):
             else:
                 errors.append((unit.where, _("broken markup (%(reason)s)") % {"reason": error}))
             continue
+        if glossary and unit.target != current:
+            # A warning, never a refusal: the translator may have a reason.
+            english = plain(segment.kind, unit.target)
+            for problem in glossary.problems(plain(segment.kind, segment.text), english):
+                warnings.append((unit.where, problem))
         entry["units"][unit.path] = (unit, translated)
     if errors:
         raise Refused(errors)
@@ -551,7 +635,7 @@ def apply(the_plan, user=None, progress=None):
 
     from hanoi_creative.core.invalidation import notify
 
-    changed_objects, logs = [], []
+    changed_objects, confirmed_pages, logs = [], [], []
     obj = None
     try:
         with transaction.atomic(), deferred.deferred():
@@ -567,6 +651,10 @@ def apply(the_plan, user=None, progress=None):
             for item_plan in the_plan.items:
                 obj = item_plan.obj
                 values = {name: fp.value for name, fp in item_plan.fields.items() if fp.write}
+                if not values and isinstance(obj, Page) and obj.live:
+                    # Confirming the English changes no content but ends the readers' "outdated"
+                    # notice, which cached pages show.
+                    confirmed_pages.append(obj)
                 if values:
                     if isinstance(obj, Page):
                         outcome = _save_page(obj, values, user, in_place=obj.pk in in_place, logs=logs)
@@ -584,9 +672,9 @@ def apply(the_plan, user=None, progress=None):
                 if progress:
                     progress()
             PageLogEntry.objects.bulk_create(logs)
-            if changed_objects:
+            if changed_objects or confirmed_pages:
                 # Snippets and images have no publish signal: tell the caches once, on commit.
-                transaction.on_commit(lambda: notify(objects=changed_objects))
+                transaction.on_commit(lambda: notify(pages=confirmed_pages, objects=changed_objects))
     except ValidationError as error:
         raise Refused(
             [

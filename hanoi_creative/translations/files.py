@@ -27,10 +27,10 @@ PO_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 XML_ENCODING = re.compile(r"""^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*\2""")
 
 
-def export(file_format, items):
-    """Bytes of the export file."""
+def export(file_format, items, target_mode=None):
+    """Bytes of the export file (``target_mode`` applies to XLIFF only)."""
     if file_format == "xliff":
-        return xliff.export(items)
+        return xliff.export(items, target_mode=target_mode)
     if file_format == "po":
         return po.export(items).encode("utf-8")
     raise ValueError(f"unknown format {file_format!r}")

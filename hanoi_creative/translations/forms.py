@@ -58,6 +58,21 @@ class ExportForm(forms.Form):
         help_text=_("Leave all unticked to export every field."),
     )
 
+    prefill = forms.BooleanField(
+        label=_("Pre-fill from the translation memory"),
+        required=False,
+        help_text=_("Units without English get an exact match, marked as needing review."),
+    )
+    target_mode = forms.ChoiceField(
+        label=_("Untranslated units (XLIFF)"),
+        required=False,
+        choices=[
+            ("", _("No target")),
+            ("copy", _("Target copied from the Vietnamese (OmegaT)")),
+            ("empty", _("Empty target (Okapi, Trados)")),
+        ],
+    )
+
     def clean_format(self):
         value = self.cleaned_data["format"]
         if value not in FORMATS:

@@ -31,6 +31,8 @@ class TranslatableItem(models.Model):
     section = models.CharField(_("section"), max_length=120, db_index=True)
     title = models.CharField(_("title"), max_length=512, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    # Segments whose English misses a glossary term or translates a do-not-translate name.
+    glossary_issues = models.PositiveIntegerField(_("glossary issues"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -145,3 +147,84 @@ class ImportRun(models.Model):
     @property
     def warnings_not_listed(self):
         return max(0, self.warning_count - len(self.warnings))
+
+
+class MemorySegment(models.Model):
+    """One Vietnamese segment and an English translation of it: the translation memory.
+
+    Filled from the segment pairs of every field whose English is up to date (on save, publish
+    and import; ``rebuild_translation_memory`` for existing content). One row per distinct pair;
+    the origin is where it was last seen. Lookups never scan the table: an exact match is the
+    ``source_hash`` index, fuzzy candidates come from the (first word, length) and (last word,
+    length) indexes, ranked in Python.
+    """
+
+    source = models.TextField()
+    target = models.TextField()
+    kind = models.CharField(max_length=8, default="text")  # "text" or "html", as the segment
+    source_hash = models.CharField(max_length=64)
+    target_hash = models.CharField(max_length=64)
+    length = models.PositiveIntegerField()  # of the folded plain source
+    first_word = models.CharField(max_length=40)
+    last_word = models.CharField(max_length=40)
+    origin_key = models.CharField(max_length=120)  # item key, "news.articlepage:5"
+    origin_path = models.CharField(max_length=255)
+    origin_title = models.CharField(max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation memory segment")
+        verbose_name_plural = _("translation memory")
+        constraints = [
+            models.UniqueConstraint(fields=["source_hash", "target_hash"], name="translations_memory_pair")
+        ]
+        indexes = [
+            models.Index(fields=["first_word", "length"], name="translations_memory_first"),
+            models.Index(fields=["last_word", "length"], name="translations_memory_last"),
+        ]
+
+    def __str__(self):
+        return self.source[:80]
+
+
+class GlossaryTerm(models.Model):
+    """A Vietnamese term and the English the site requires for it, or a name left as it is."""
+
+    source = models.CharField(
+        _("Vietnamese term"), max_length=255, help_text=_("As it appears in Vietnamese text.")
+    )
+    target = models.CharField(
+        _("required English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The English translation must contain this. Leave empty for a name not translated."),
+    )
+    do_not_translate = models.BooleanField(
+        _("do not translate"),
+        default=False,
+        help_text=_("A name kept exactly as it is in English (and marked protected in XLIFF files)."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["source"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target"], name="translations_glossary_unique")
+        ]
+
+    def __str__(self):
+        if self.do_not_translate:
+            return self.source
+        return f"{self.source} → {self.target}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.source.strip():
+            raise ValidationError({"source": _("Enter the Vietnamese term.")})
+        if not self.do_not_translate and not self.target.strip():
+            raise ValidationError(
+                {"target": _("Enter the required English, or tick “do not translate” for a name.")}
+            )

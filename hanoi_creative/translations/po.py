@@ -7,6 +7,7 @@ truncated file is caught even when it still parses.
 """
 
 import re
+from urllib.parse import unquote
 
 import polib
 from django.utils.translation import gettext as _
@@ -109,7 +110,8 @@ def parse(text):
     units = []
     for entry in entries:
         where = _at_line(entry.linenum) + (f" ({entry.msgctxt})" if entry.msgctxt else "")
-        key, _sep, path = (entry.msgctxt or "").partition("#")
+        named = entry.msgctxt if "#" in (entry.msgctxt or "") else _location(entry)
+        key, _sep, path = (named or "").partition("#")
         fuzzy = "fuzzy" in entry.flags
         units.append(
             ImportedUnit(
@@ -120,7 +122,17 @@ def parse(text):
                 target=None if fuzzy else entry.msgstr,
                 confirmed=not fuzzy and bool(entry.msgstr),
                 where=where,
-                error=None if entry.msgctxt else _("unknown unit: the entry has no msgctxt naming its unit"),
+                error=None if named else _("unknown unit: the entry has no msgctxt naming its unit"),
             )
         )
     return units
+
+
+def _location(entry):
+    """ "<key>#<path>" from a ``#:`` location (translate-toolkit's xliff2po writes our XLIFF's
+    location context there, with "#" as "%23"), else None."""
+    for place, _line in entry.occurrences:
+        text = unquote(place or "")
+        if "#" in text and ":" in text.split("#", 1)[0]:
+            return text
+    return None

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from . import segments
+from . import memory, segments
+from .glossary import Glossary, plain
 from .models import STATUS_ORDER, FieldTranslation, Status, TranslatableItem
 from .registry import field_specs, is_tracked, object_title, section_key
 
@@ -75,6 +76,7 @@ def record(obj, confirm=(), content=None):
     stored = {row.pk: [getattr(row, name) for name in ROW_FIELDS] for row in existing.values()}
     now = timezone.now()
     kept, to_create, to_update = set(), [], []
+    glossary, remembered, issues = Glossary.load(), [], 0
     for position, spec in enumerate(field_specs(model)):
         source = segments.source_value(spec, content)
         if segments.is_empty(spec, source):
@@ -97,6 +99,18 @@ def record(obj, confirm=(), content=None):
                 row.translated_at = now
         else:
             row.status = Status.UP_TO_DATE if source_hash == row.source_hash else Status.OUTDATED
+        if target_hash:
+            pairs = segments.field_segments(spec, source, target)
+            if glossary:
+                issues += sum(
+                    1
+                    for segment, english in pairs
+                    if glossary.problems(plain(segment.kind, segment.text), plain(segment.kind, english))
+                )
+            fresh = is_new or target_hash != row.target_hash or spec.name in confirm
+            if row.status == Status.UP_TO_DATE and fresh:
+                # The English was just written or checked against this Vietnamese: remember it.
+                remembered.extend(pairs)
         row.current_source_hash = source_hash
         row.target_hash = target_hash
         row.position = position
@@ -121,9 +135,12 @@ def record(obj, confirm=(), content=None):
         item.delete()
         return None
     item.status = worst(row.status for row in to_create + to_update)
+    item.glossary_issues = issues
     item.title = object_title(content)
     item.section = section
     item.save()
+    if remembered:
+        memory.remember(remembered, item.key, item.title)
     return item
 
 

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
 from wagtail.models import Page
 
-from . import exchange, files, segments, status, tasks
+from . import exchange, files, memory, segments, status, tasks
 from .diff import field_diff
 from .forms import ExportForm, ImportForm, ReportFilterForm
-from .models import STATUS_ORDER, ImportRun, Status, TranslatableItem
+from .glossary import Glossary, plain
+from .models import STATUS_ORDER, ImportRun, MemorySegment, Status, TranslatableItem
 from .registry import field_specs, section_labels
 
 DESK_PERMISSION = "translations.use_translation_desk"
@@ -88,27 +89,40 @@ def _totals(counts):
 
 
 def _field_views(item, obj, content, posted=None):
+    """Each field's units side by side; units still to translate carry memory matches, and
+    every unit with English carries what the glossary finds wrong with it."""
     rows = {row.field: row for row in item.fields.all()}
-    fields = []
+    glossary = Glossary.load()
+    fields, wanted = [], []
     for spec in field_specs(type(obj)):
         row = rows.get(spec.name)
         if row is None:
             continue
         source = segments.source_value(spec, content)
         pairs = segments.field_segments(spec, source, segments.target_value(spec, content))
+        previous = None
+        if row.status == Status.OUTDATED and row.source_snapshot:
+            old = segments.deserialize(spec, row.source_snapshot)
+            previous = {seg.path: seg.text for seg, _t in segments.field_segments(spec, old, None)}
         units = []
         for segment, target in pairs:
             value = posted.get(f"t:{segment.path}", "") if posted is not None else (target or "")
-            units.append(
-                {
-                    "path": segment.path,
-                    "source": segment.text,
-                    "target": value,
-                    "kind": segment.kind,
-                    "label": segment.label,
-                    "rows": min(12, max(2, len(segment.text) // 70 + 1)),
-                }
-            )
+            unit = {
+                "path": segment.path,
+                "source": segment.text,
+                "target": value,
+                "kind": segment.kind,
+                "label": segment.label,
+                "rows": min(12, max(2, len(segment.text) // 70 + 1)),
+                "problems": glossary.problems(plain(segment.kind, segment.text), plain(segment.kind, value))
+                if glossary
+                else [],
+                "matches": [],
+            }
+            # Work still to do: no English yet, or the Vietnamese changed under it.
+            if not target or (previous is not None and previous.get(segment.path) != segment.text):
+                wanted.append(unit)
+            units.append(unit)
         fields.append(
             {
                 "name": spec.name,
@@ -120,7 +134,27 @@ def _field_views(item, obj, content, posted=None):
                 else [],
             }
         )
+    exact = memory.exact_matches([unit["source"] for unit in wanted])
+    for unit in wanted:
+        found = exact.get(unit["source"], [])
+        unit["matches"] = memory.matches(
+            unit["kind"], unit["source"], exact=found, exclude_targets={unit["target"]}
+        )
     return fields
+
+
+def _inserted(request):
+    """The form as posted, with one memory match put into its unit (the desk's "Insert"
+    button without JavaScript); None when the request names no valid match."""
+    path, _sep, pk = request.POST.get("insert", "").rpartition("|")
+    if not path or not pk.isdigit():
+        return None
+    match = MemorySegment.objects.filter(pk=int(pk)).first()
+    if match is None:
+        return None
+    posted = request.POST.copy()
+    posted[f"t:{path}"] = match.target
+    return posted
 
 
 @permission_required(DESK_PERMISSION)
@@ -129,8 +163,13 @@ def item_view(request, pk):
     obj = item.get_object()
     if obj is None:
         raise Http404
-    errors, posted = [], None
-    if request.method == "POST":
+    errors, posted, inserted = [], None, None
+    if request.method == "POST" and "insert" in request.POST:
+        inserted = _inserted(request)
+        if inserted is None:
+            errors = [(item.title, _("that translation-memory match no longer exists"))]
+            posted = request.POST
+    elif request.method == "POST":
         posted = request.POST
         units = []
         for key, value in request.POST.items():
@@ -177,7 +216,7 @@ def item_view(request, pk):
             "object": obj,
             "section": section_labels([item.section])[item.section],
             "type_label": str(type(obj)._meta.verbose_name).capitalize(),
-            "fields": _field_views(item, obj, content, posted if errors else None),
+            "fields": _field_views(item, obj, content, inserted or (posted if errors else None)),
             "errors": errors,
             "edit_url": _edit_url(obj),
             "has_draft": content is not obj,
@@ -200,10 +239,16 @@ def export_view(request):
     selected = [value for value in request.GET.getlist("item") if value.isdigit()]
     if selected:
         queryset = queryset.filter(pk__in=selected)
-    items = [unit for unit in (exchange.export_item(item, statuses=statuses) for item in queryset) if unit]
+    prefill = exchange.PREFILL_EXACT if form.cleaned_data["prefill"] else None
+    items = [
+        unit
+        for unit in (exchange.export_item(item, statuses=statuses, prefill=prefill) for item in queryset)
+        if unit
+    ]
     file_format = form.cleaned_data["format"]
     content_type, extension = files.FORMATS[file_format]
-    response = HttpResponse(files.export(file_format, items), content_type=f"{content_type}; charset=utf-8")
+    data = files.export(file_format, items, target_mode=form.cleaned_data["target_mode"] or None)
+    response = HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="translations-{stamp}.{extension}"'
     return response

@@ -18,6 +18,8 @@ from .exchange import ImportedUnit, Refused
 from .registry import SOURCE, TARGET
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
+# Accepted on import: translate-toolkit's po2xliff writes XLIFF 1.1 (same elements here).
+ACCEPTED = {NS: "1.2", "urn:oasis:names:tc:xliff:document:1.1": "1.1"}
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 CTYPES = {"b": "bold", "i": "italic", "u": "underlined", "a": "link", "br": "lb"}
 TAGS = {ctype: tag for tag, ctype in CTYPES.items()}
@@ -38,31 +40,93 @@ def _append_text(element, text):
         element.text = (element.text or "") + text
 
 
-def _inline(parent, children, numbers):
+def _add_text(parent, text, protect):
+    """Text into ``parent``; do-not-translate names in it become <mrk mtype="protected">."""
+    if not text:
+        return
+    position = 0
+    for start, end in protect(text) if protect else ():
+        _append_text(parent, text[position:start])
+        etree.SubElement(parent, _q("mrk"), mtype="protected").text = text[start:end]
+        position = end
+    _append_text(parent, text[position:])
+
+
+def _inline(parent, children, numbers, protect=None):
     for node in children:
         if isinstance(node, str):
-            _append_text(parent, node)
+            _add_text(parent, node, protect)
             continue
         ctype = CTYPES.get(node.tag, f"x-html-{node.tag}")
         if node.tag in richtext.VOID_TAGS:
             etree.SubElement(parent, _q("x"), id=str(numbers[id(node)]), ctype=ctype)
         else:
             child = etree.SubElement(parent, _q("g"), id=str(numbers[id(node)]), ctype=ctype)
-            _inline(child, node.children, numbers)
+            _inline(child, node.children, numbers, protect)
 
 
-def _fill(element, kind, text):
+def _fill(element, kind, text, protect=None):
     """Write a segment's text (plain, or rich-text repr) into a source/target element."""
     if kind == "text":
-        element.text = text
+        _add_text(element, text, protect)
         return
     root = richtext.parse(text)
     numbers = {id(e): index for index, e in enumerate(richtext.numbered_elements(root.children), start=1)}
-    _inline(element, root.children, numbers)
+    _inline(element, root.children, numbers, protect)
 
 
-def export(items):
-    """XLIFF bytes for a list of exchange.ExportItem."""
+# --target-mode: what a unit without English carries. None: no <target> (the default);
+# "copy": the Vietnamese, for tools that edit the target in place (OmegaT); "empty": an empty
+# <target xml:space="preserve"/> (Okapi, Trados). Either way with state="needs-translation",
+# which the import reads as "not translated yet", so the copy never passes for English.
+TARGET_MODES = ("copy", "empty")
+# States whose target is not an English translation (yet): never imported.
+UNTRANSLATED_STATES = {"new", "needs-translation"}
+# A needs-review target with one of these qualifiers is an unconfirmed memory suggestion.
+SUGGESTION_QUALIFIERS = {"leveraged-tm", "exact-match", "fuzzy-match", "tm-suggestion"}
+
+
+def _unit_target(tu, unit, target_mode, protect):
+    if unit.target:
+        target = etree.SubElement(tu, _q("target"), state=unit.state)
+        if unit.prefilled:
+            target.set("state-qualifier", "leveraged-tm")
+        _fill(target, unit.kind, unit.target)
+    elif target_mode == "copy":
+        target = etree.SubElement(tu, _q("target"), state=unit.state)
+        _fill(target, unit.kind, unit.source, protect)
+    elif target_mode == "empty":
+        target = etree.SubElement(tu, _q("target"), state=unit.state)
+        target.set(f"{{{XML_NS}}}space", "preserve")
+    # Weblate reads approved="yes" as reviewed: only English that is up to date.
+    tu.set("approved", "yes" if unit.state == "translated" else "no")
+
+
+def _context(tu, item, unit):
+    # The unit's own address: tools that renumber units (translate-toolkit's xliff2po and
+    # po2xliff keep it as a PO location) still lead back to it on import.
+    location = etree.SubElement(tu, _q("context-group"), purpose="location")
+    etree.SubElement(
+        location, _q("context"), attrib={"context-type": "sourcefile"}
+    ).text = f"{item.key}#{unit.path}"
+    if not item.context:
+        return
+    group = etree.SubElement(tu, _q("context-group"), purpose="information")
+    for kind, address in item.context:
+        etree.SubElement(group, _q("context"), attrib={"context-type": kind}).text = address
+    note = etree.SubElement(tu, _q("note"), attrib={"from": "page", "annotates": "general"})
+    note.text = item.context[0][1]
+
+
+def export(items, target_mode=None, glossary=None):
+    """XLIFF bytes for a list of exchange.ExportItem (valid against the OASIS 1.2 strict schema)."""
+    if target_mode not in (None, *TARGET_MODES):
+        raise ValueError(f"unknown target mode {target_mode!r}")
+    if glossary is None:
+        from .glossary import Glossary
+
+        glossary = Glossary.load()
+    protect = glossary.protected_spans if glossary.protected else None
     root = etree.Element(_q("xliff"), nsmap={None: NS}, version="1.2")
     for item in items:
         file_el = etree.SubElement(
@@ -105,22 +169,17 @@ def export(items):
                 if unit.label:
                     tu.set("resname", unit.label)
                 source = etree.SubElement(tu, _q("source"))
-                _fill(source, unit.kind, unit.source)
-                if unit.target:
-                    target = etree.SubElement(
-                        tu,
-                        _q("target"),
-                        state="needs-review-translation" if unit.needs_review else "translated",
-                    )
-                    _fill(target, unit.kind, unit.target)
+                _fill(source, unit.kind, unit.source, protect)
+                _unit_target(tu, unit, target_mode, protect)
                 if unit.previous:
                     previous = etree.SubElement(tu, _q("note"), attrib={"from": "previous-source"})
                     previous.text = _plain(unit.kind, unit.previous)
+                _context(tu, item, unit)
     _indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
-STRUCTURE = {_q(name) for name in ("xliff", "file", "header", "body", "group", "trans-unit")}
+STRUCTURE = {_q(name) for name in ("xliff", "file", "header", "body", "group", "trans-unit", "context-group")}
 
 
 def _indent(element, level=0):
@@ -156,7 +215,7 @@ class _Inline(ValueError):
         self.unsafe = unsafe
 
 
-def _to_repr(element, kind):
+def _to_repr(element, kind, ns=NS):
     """An XLIFF source/target element as the segment text (plain, or rich-text repr)."""
     parts = [element.text or ""] if kind == "text" else [escape(element.text or "", quote=False)]
     for child in element:
@@ -166,10 +225,10 @@ def _to_repr(element, kind):
         local = qname.localname.lower()
         if local in richtext.DANGEROUS_TAGS:
             raise _Inline(_("<%(tag)s> is not allowed in a translation") % {"tag": local}, unsafe=True)
-        if qname.namespace != NS:
+        if qname.namespace != ns:
             raise _Inline(_("<%(tag)s> is not an XLIFF inline element") % {"tag": qname.localname})
         if local == "mrk":
-            inner = _to_repr(child, kind)
+            inner = _to_repr(child, kind, ns)
         elif kind == "text":
             raise _Inline(_("<%(tag)s> in a plain-text unit (it takes no markup)") % {"tag": local})
         elif local in ("g", "x"):
@@ -193,7 +252,7 @@ def _to_repr(element, kind):
                     )
                 inner = f"<{tag}{ident}/>"
             else:
-                inner = f"<{tag}{ident}>{_to_repr(child, kind)}</{tag}>"
+                inner = f"<{tag}{ident}>{_to_repr(child, kind, ns)}</{tag}>"
         else:
             raise _Inline(_("<%(tag)s> is not supported; use <g>, <x/> or <mrk>") % {"tag": local})
         parts.append(inner)
@@ -217,13 +276,16 @@ def parse(data):
         remove_comments=False,
     )
     units, pending, key = [], None, None
+    file_tag = trans_unit_tag = ns = None
     # Translated once, not once per unit (a 20 MB file has 100,000 of them).
     where = pgettext("import location", "%(key)s unit %(path)s")
     try:
         for event, element in events:
             if element.getparent() is None and event == "start":
                 _check_root(element)
-            elif element.tag == FILE:
+                ns = etree.QName(element).namespace  # 1.2, or 1.1 as po2xliff writes it
+                file_tag, trans_unit_tag = f"{{{ns}}}file", f"{{{ns}}}trans-unit"
+            elif element.tag == file_tag:
                 if event == "start":
                     pending, key = [], element.get("original") or ""
                     continue
@@ -235,22 +297,22 @@ def parse(data):
                 element.clear()
                 while element.getprevious() is not None:
                     del element.getparent()[0]
-            elif element.tag == TRANS_UNIT and event == "end" and pending is not None:
-                pending.append(_unit(key, element, where))
+            elif element.tag == trans_unit_tag and event == "end" and pending is not None:
+                unit = _unit(key, element, where, ns)
+                if unit is not None:
+                    pending.append(unit)
     except etree.XMLSyntaxError as error:
         reason = _("not well-formed XML, the file may be truncated (%(detail)s)") % {"detail": error}
         raise Refused.file(reason) from error
     return units
 
 
-FILE, TRANS_UNIT = _q("file"), _q("trans-unit")
-
-
 def _check_root(root):
     if root.getroottree().docinfo.doctype:
         # Entities and DTDs have no place in a translation file (and are how XML bombs work).
         raise Refused.file(_("a DOCTYPE (entities, DTD) is not allowed in an XLIFF file"))
-    if root.tag != _q("xliff") or root.get("version") != "1.2":
+    ns = etree.QName(root).namespace if isinstance(root.tag, str) else None
+    if etree.QName(root).localname != "xliff" or ACCEPTED.get(ns) != root.get("version"):
         raise Refused.file(_("not an XLIFF 1.2 file"))
 
 
@@ -260,20 +322,36 @@ def _check_languages(file_el, key):
         raise Refused([(pgettext("import location", "file %(key)s") % {"key": key}, reason)])
 
 
-def _unit(key, tu, where):
-    path = tu.get("id") or ""
+def _unit(key, tu, where, ns):
+    """One ImportedUnit from a <trans-unit> (None for the PO header that po2xliff carries)."""
+    if tu.get("restype") == "x-gettext-domain-header":
+        return None
+
+    def q(name):
+        return f"{{{ns}}}{name}"
+
+    # Our files name the item in <file original> and the segment in the unit's id; a tool that
+    # renumbers units and files (po2xliff) leaves the location context.
+    ours = ":" in key
+    key, path = (None if ours else _location(tu, q)) or (key, tu.get("id") or "")
     where = where % {"key": key, "path": path}
     kind = "html" if tu.get("datatype") == "html" else "text"
-    source_el = tu.find(_q("source"))
-    target_el = tu.find(_q("target"))
+    source_el = tu.find(q("source"))
+    target_el = tu.find(q("target"))
     error, source, target, state = None, None, None, None
     try:
         if source_el is None:
             raise _Inline(_("the unit has no <source>"))
-        source = _to_repr(source_el, kind)
+        source = _to_repr(source_el, kind, ns)
         if target_el is not None:
             state = target_el.get("state")
-            target = _to_repr(target_el, kind)
+            target = _to_repr(target_el, kind, ns)
+            suggestion = (state or "").startswith("needs-review") and (
+                target_el.get("state-qualifier") in SUGGESTION_QUALIFIERS
+            )
+            if state in UNTRANSLATED_STATES or suggestion:
+                # A copy of the source, or a memory suggestion nobody confirmed.
+                target = None
     except _Inline as problem:
         # The same wording as exchange.plan gives for markup found broken or unsafe there.
         reason = {"reason": problem}
@@ -291,3 +369,17 @@ def _unit(key, tu, where):
         where=where,
         error=error,
     )
+
+
+def _location(tu, q):
+    """(item key, segment path) from a unit's location context ("<key>#<path>"), which our
+    exports carry and translate-toolkit keeps through xliff2po and po2xliff; else None."""
+    for group in tu.iter(q("context-group")):
+        if group.get("purpose") != "location":
+            continue
+        for context in group.iter(q("context")):
+            if context.get("context-type") == "sourcefile":
+                key, sep, path = (context.text or "").strip().partition("#")
+                if sep and key and path:
+                    return key, path
+    return None

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from hanoi_creative.translations import exchange, files
+from hanoi_creative.translations import exchange, files, xliff
 from hanoi_creative.translations.models import Status
 
 
@@ -19,6 +19,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--section", action="append", default=[], help="Only this section key (repeatable)."
         )
+        parser.add_argument(
+            "--prefill",
+            choices=[exchange.PREFILL_EXACT],
+            help="Fill English-less units from exact translation-memory matches, marked for review.",
+        )
+        parser.add_argument(
+            "--target-mode",
+            choices=xliff.TARGET_MODES,
+            help="XLIFF: untranslated units get the Vietnamese as target (copy, for OmegaT) or an "
+            "empty target (empty, for Okapi/Trados); default: no target.",
+        )
 
     def handle(self, *args, **options):
         statuses = [
@@ -30,10 +41,10 @@ class Command(BaseCommand):
         items = list(exchange.select_items(statuses=statuses, sections=options["section"] or None))
         exported = []
         for item in tqdm(items, desc="Export", unit="item", disable=None):
-            unit = exchange.export_item(item, statuses=statuses or None)
+            unit = exchange.export_item(item, statuses=statuses or None, prefill=options["prefill"])
             if unit is not None:
                 exported.append(unit)
-        data = files.export(options["format"], exported)
+        data = files.export(options["format"], exported, target_mode=options["target_mode"])
         if options["output"] == "-":
             self.stdout.write(data.decode("utf-8"), ending="")
         else:
