@@ -84,17 +84,21 @@ def _row(kind, source, target, origin_key, origin_path, origin_title):
 
 
 def remember(pairs, origin_key, origin_title):
-    """Store (segment, English) pairs of one item; a pair already known takes the new origin.
+    """Store (segment, English) pairs of one item; a pair already known takes the new origin."""
+    return remember_all([(pairs, origin_key, origin_title)])
 
-    Two queries (a lookup of the known pairs, then an insert), plus one update per known pair
-    whose origin changed.
-    """
+
+def remember_all(batches):
+    """Store the pairs of several items, [(pairs, origin key, origin title)]: two queries (a
+    lookup of the known pairs, then an insert) whatever their number, plus one update per known
+    pair whose origin changed. An import remembers all its items at once (core.deferred)."""
     rows = {}
-    for segment, target in pairs:
-        if not target or not target.strip() or not segment.text.strip():
-            continue
-        row = _row(segment.kind, segment.text, target, origin_key, segment.path, origin_title)
-        rows[(row.source_hash, row.target_hash)] = row
+    for pairs, origin_key, origin_title in batches:
+        for segment, target in pairs:
+            if not target or not target.strip() or not segment.text.strip():
+                continue
+            row = _row(segment.kind, segment.text, target, origin_key, segment.path, origin_title)
+            rows[(row.source_hash, row.target_hash)] = row
     if not rows:
         return 0
     known = {

@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from hanoi_creative.core import deferred
+
 from . import memory, segments
 from .glossary import Glossary, plain
 from .models import STATUS_ORDER, FieldTranslation, Status, TranslatableItem
@@ -76,7 +78,8 @@ def record(obj, confirm=(), content=None):
     stored = {row.pk: [getattr(row, name) for name in ROW_FIELDS] for row in existing.values()}
     now = timezone.now()
     kept, to_create, to_update = set(), [], []
-    glossary, remembered, issues = Glossary.load(), [], 0
+    # Within an import (core.deferred) the glossary is read once and the memory written once.
+    glossary, remembered, issues = deferred.memo(Glossary, Glossary.load), [], 0
     for position, spec in enumerate(field_specs(model)):
         source = segments.source_value(spec, content)
         if segments.is_empty(spec, source):
@@ -139,7 +142,7 @@ def record(obj, confirm=(), content=None):
     item.title = object_title(content)
     item.section = section
     item.save()
-    if remembered:
+    if remembered and not deferred.defer(memory.remember_all, item.key, (remembered, item.key, item.title)):
         memory.remember(remembered, item.key, item.title)
     return item
 
