@@ -73,6 +73,7 @@ class PageSitemap:
         urls = {code: PageURLs(code) for code in language_codes()}
         columns = ["pk", "last_published_at", "latest_revision_created_at", *url_path_columns()]
         rows = Page.objects.filter(pk__in=list(languages_by_page)).order_by("path").values(*columns)
+        zone = timezone.get_current_timezone()  # once: looking it up per row costs more than the rest
         entries = []
         for row in rows.iterator(chunk_size=2000):
             paths = {}
@@ -82,7 +83,7 @@ class PageSitemap:
                     paths[code] = parts[2]
             if paths:
                 changed = row["last_published_at"] or row["latest_revision_created_at"]
-                entries.append((timezone.localtime(changed).date() if changed else None, paths))
+                entries.append((changed.astimezone(zone).date() if changed else None, paths))
         return entries
 
     def xml(self, base):
