@@ -162,6 +162,16 @@ def test_a_month_section_runs_the_same_queries_with_more_articles(
 
 
 @pytest.mark.django_db
+def test_the_pages_section_does_not_read_the_articles(client, django_assert_max_num_queries):
+    """Its visibility check goes through its own page types: the articles' would read the whole
+    archive (seconds at 100,000 articles) to answer for a handful of pages."""
+    client.get("/sitemap-pages.xml")
+    with django_assert_max_num_queries(12) as queries:
+        assert client.get("/sitemap-pages.xml").status_code == 200
+    assert all("news_articlepage" not in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.django_db
 def test_every_entry_is_the_pages_own_address_in_that_language(client, home, article_factory):
     """The sitemap works URLs out from stored paths; they are the ones ``get_url`` gives."""
     from hanoi_creative.core.visibility import visible_pages

@@ -13,6 +13,8 @@ A section is built from an index range (one month's articles), so it answers as 
 site's page cache keeps copies of public responses.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps.views import SitemapIndexItem
@@ -113,12 +115,16 @@ class PageSitemap:
         return "".join(parts), count
 
 
-def _other_pages():
-    """Every page that no other section lists (all but the newsroom's articles), by page type,
-    so the query reads the few pages of those types through the content-type index."""
+def _other_page_models():
+    """Every page type that no other section lists (all but the newsroom's articles)."""
     news = _news_sitemaps()
     listed_elsewhere = set(news.SECTION_PAGE_MODELS) if news else set()
-    models = [model for model in get_page_models() if model not in listed_elsewhere]
+    return [model for model in get_page_models() if model not in listed_elsewhere]
+
+
+def _other_pages(models):
+    """The pages of ``models``, by page type, so the query reads the few pages of those types
+    through the content-type index."""
     types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
     return Page.objects.filter(content_type__in=list(types)).values("pk")
 
@@ -133,7 +139,12 @@ def section_pages(name, number):
     """(primary keys of the pages of file ``number`` of section ``name``, visibility rule), or
     None when there is no such file."""
     if name == "pages":
-        return (_other_pages(), visible_pages) if number == 1 else None
+        if number != 1:
+            return None
+        # Visibility checked through these types only: the articles' own check would read the
+        # whole archive to answer for a handful of pages.
+        models = _other_page_models()
+        return _other_pages(models), partial(visible_pages, models=models)
     news = _news_sitemaps()
     pages = news.section_pages(name, number) if news else None
     return None if pages is None else (pages, news.visible_articles)
