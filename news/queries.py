@@ -49,14 +49,30 @@ def visible_articles(language=None):
     return visible(ArticlePage.objects.all(), language)
 
 
+# The columns an article in a list is read with: what its card shows and its fragment key
+# holds (``news_tags``), what a feed item and the related-articles JSON give, and what its URL
+# and photo renditions are worked out from. Each translated field is several columns (base, vi,
+# en; modeltranslation's ``only`` adds them), so a full row of page, article, category and
+# photo is about 85 columns, most of which no list shows (the body, SEO fields, captions,
+# editing state, the category's description, the photo's uploader...).
+CARD_FIELDS = (
+    *("path", "depth", "content_type", "live", "latest_revision", "last_published_at"),
+    *("title", "slug", "url_path", "lead", "publication_date", "must_see", "category", "hero_image"),
+    *("category__name", "category__slug"),
+    *("hero_image__title", "hero_image__description", "hero_image__file", "hero_image__file_hash"),
+    *("hero_image__width", "hero_image__height", "hero_image__focal_point_x", "hero_image__focal_point_y"),
+    *("hero_image__focal_point_width", "hero_image__focal_point_height"),
+)
+
+
 def for_cards(queryset, renditions=False):
     """What an article card shows (category, photo, the approved-comment count, and with
-    ``renditions`` the photo's renditions) in fixed queries.
+    ``renditions`` the photo's renditions) in fixed queries, reading only ``CARD_FIELDS``.
 
     Renditions are left out by default: the ``article_cards`` template tag loads them only for
     the cards it must render (most come from the fragment cache), and feeds and JSON show none.
     """
-    queryset = with_comment_counts(queryset.select_related("category", "hero_image").defer_streamfields())
+    queryset = with_comment_counts(queryset.select_related("category", "hero_image").only(*CARD_FIELDS))
     return queryset.prefetch_related("hero_image__renditions") if renditions else queryset
 
 

@@ -205,6 +205,41 @@ def test_results_are_paginated_and_page_numbers_are_clamped(client, home):
     assert urls(client, "xuvanta", page="-3") == first
 
 
+def summary(client, query, language):
+    response = client.get(SEARCH[language], {"q": query})
+    assert response.status_code == 200
+    return " ".join(by_class(html.fromstring(response.content), "search-summary")[0].text_content().split())
+
+
+@pytest.mark.django_db
+def test_more_matches_than_are_ranked_are_announced_in_both_languages(client, home, monkeypatch):
+    from hanoi_creative.search import query
+
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for number in range(4):
+        make_page(home, f"Zelqora số {number}", f"Zelqora number {number}")
+    assert summary(client, "zelqora", "vi") == (
+        "Hơn 3 kết quả cho “zelqora”. Đang hiển thị 3 kết quả mới nhất, phù hợp nhất lên trước; "
+        "thêm từ để thu hẹp tìm kiếm."
+    )
+    assert summary(client, "zelqora", "en") == (
+        "More than 3 results for “zelqora”. Showing the 3 newest, most relevant first; "
+        "add words to narrow the search."
+    )
+    assert len(urls(client, "zelqora")) == 3
+
+
+@pytest.mark.django_db
+def test_exactly_as_many_matches_as_are_ranked_get_a_plain_count(client, home, monkeypatch):
+    from hanoi_creative.search import query
+
+    monkeypatch.setattr(query, "CANDIDATES", 3)
+    for number in range(3):
+        make_page(home, f"Zelqora số {number}", f"Zelqora number {number}")
+    assert summary(client, "zelqora", "vi") == "3 kết quả cho “zelqora”"
+    assert summary(client, "zelqora", "en") == "3 results for “zelqora”"
+
+
 @pytest.mark.django_db
 def test_search_runs_a_fixed_number_of_queries(client, home, django_assert_max_num_queries):
     for number in range(12):

@@ -143,6 +143,57 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, home, django_assert_max_
 
 
 @pytest.mark.django_db
+def test_a_month_section_runs_the_same_queries_with_more_articles(
+    client, article_factory, django_assert_max_num_queries
+):
+    from tests.factories import days_ago
+
+    article_factory(publication_date=days_ago(0))
+    address = next(a for a in section_addresses(client) if a.startswith("/sitemap-news-"))
+    client.get(address)
+    with django_assert_max_num_queries(12) as queries:
+        entries = section_entries(client.get(address))
+    before = len(queries.captured_queries)
+    for _number in range(15):
+        article_factory(publication_date=days_ago(0))
+    client.get(address)  # the new articles start a new cached month count
+    with django_assert_max_num_queries(before):
+        assert len(section_entries(client.get(address))) == len(entries) + 30
+
+
+@pytest.mark.django_db
+def test_the_pages_section_does_not_read_the_articles(client, django_assert_max_num_queries):
+    """Its visibility check goes through its own page types: the articles' would read the whole
+    archive (seconds at 100,000 articles) to answer for a handful of pages."""
+    client.get("/sitemap-pages.xml")
+    with django_assert_max_num_queries(12) as queries:
+        assert client.get("/sitemap-pages.xml").status_code == 200
+    assert all("news_articlepage" not in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.django_db
+def test_every_entry_is_the_pages_own_address_in_that_language(client, home, article_factory):
+    """The sitemap works URLs out from stored paths; they are the ones ``get_url`` gives."""
+    from hanoi_creative.core.visibility import visible_pages
+
+    parent = make_page(home, "Trang cha sơ đồ", "Sitemap parent")
+    make_page(parent, "Trang con sơ đồ", "Sitemap child")
+    make_page(parent, "Trang con chỉ tiếng Việt")
+    article_factory(title_vi="Bài chưa dịch sơ đồ", title_en="")
+    entries = sitemap(client)
+    visible = {code: set(visible_pages(code).values_list("pk", flat=True)) for code in ("vi", "en")}
+    expected = {}
+    for language in ("vi", "en"):
+        for page in visible_pages(language).specific():
+            expected[BASE + page.url_in(language)] = {
+                code: BASE + page.url_in(code) for code in ("vi", "en") if page.pk in visible[code]
+            }
+    assert set(entries) == set(expected)
+    for loc, alternates in expected.items():
+        assert entries[loc]["alternates"] == {**alternates, "x-default": alternates["vi"]}
+
+
+@pytest.mark.django_db
 def test_the_index_lists_a_pages_section_and_one_section_per_month_of_articles(client):
     from news.queries import archive_months
 

@@ -56,23 +56,25 @@ def visible(queryset, language=None, now=None):
     return translated_into(pages, language)
 
 
-def _per_page_type(filter_pages):
-    """Condition: the page is among ``filter_pages(queryset)`` of its own type.
+def _per_page_type(filter_pages, models=None):
+    """Condition: the page is among ``filter_pages(queryset)`` of its own type (of ``models``,
+    default: every page type).
 
     Each page type is filtered through its own model, so a type whose translation needs more
     than a title (see ``translated_into``) is judged by its own fields.
     """
     condition = Q(pk__in=[])
-    for model in get_page_models():
+    for model in models or get_page_models():
         if model is Page or model._meta.proxy:
             continue
         condition |= Q(pk__in=filter_pages(model.objects.filter(depth__gt=1)).values("pk"))
     return condition
 
 
-def visible_pages(language=None, now=None):
-    """Every page of any type the public may see in ``language``, as one unordered queryset."""
-    return Page.objects.filter(_per_page_type(lambda pages: visible(pages, language, now)))
+def visible_pages(language=None, now=None, models=None):
+    """Every page of any type (or of ``models``) the public may see in ``language``, as one
+    unordered queryset."""
+    return Page.objects.filter(_per_page_type(lambda pages: visible(pages, language, now), models))
 
 
 def missing_translation(queryset, language):

@@ -5,8 +5,9 @@ contain every (folded) query word, restricted to pages the public may see; title
 then each database's relevance score (``ts_rank`` with the title weighted A, body B, keywords C;
 FTS5's ``bm25`` with the title weighted 10, body 1, keywords 0.5), then the newest. A word found
 only among an article's keywords (its category, tag or author names) therefore ranks below every
-title match. Only the newest ``CANDIDATES`` matching documents are ranked and counted, so a word
-found in every article costs the same at 100 or 100,000 articles.
+title match. Only the newest ``CANDIDATES`` matching documents are ranked and shown, so a word
+found in every article costs the same at 100 or 100,000 articles; the count stops one further,
+so the results page can say when there are more than it shows.
 """
 
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class SearchResults:
         self.language = language
         self.request = request
         self._count = None
+        self._more = False  # more matches than the CANDIDATES ranked
         if not self.terms:
             self._count = 0
             return
@@ -91,25 +93,33 @@ class SearchResults:
             self._order,
             (match, match_params),
         ) = builder(self.terms)
-        candidates = (
+        matching = (
             SearchDocument.objects.filter(language=language)
             .filter(RawSQL(match, match_params, output_field=BooleanField()))
             .filter(Exists(visible_pages(language).filter(pk=OuterRef("page_id"))))
             .order_by("-date", "-id")
-            .values("id")[:CANDIDATES]
+            .values("id")
         )
+        self._where, self._where_params = self._within(where, where_params, matching[:CANDIDATES])
+        # Counting one more than are ranked tells "exactly CANDIDATES" from "more than that".
+        self._count_where, self._count_params = self._within(where, where_params, matching[: CANDIDATES + 1])
+
+    @staticmethod
+    def _within(where, where_params, candidates):
         candidates_sql, candidates_params = candidates.query.sql_with_params()
-        self._where = f"WHERE {where} AND d.id IN ({candidates_sql})"
-        self._where_params = [*where_params, *candidates_params]
+        return f"WHERE {where} AND d.id IN ({candidates_sql})", [*where_params, *candidates_params]
 
     def count(self):
+        """The number of results shown: the matches, up to the ``CANDIDATES`` ranked."""
         if self._count is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT COUNT(*) {self._source} {self._where}",
-                    [*self._source_params, *self._where_params],
+                    f"SELECT COUNT(*) {self._source} {self._count_where}",
+                    [*self._source_params, *self._count_params],
                 )
-                self._count = cursor.fetchone()[0]
+                found = cursor.fetchone()[0]
+            self._count = min(found, CANDIDATES)
+            self._more = found > CANDIDATES
         return self._count
 
     def __len__(self):
@@ -117,8 +127,15 @@ class SearchResults:
 
     @property
     def capped(self):
-        """True when only the newest ``CANDIDATES`` matches were ranked (there may be more)."""
-        return self.count() >= CANDIDATES
+        """True when more documents match than the newest ``CANDIDATES``, which alone are ranked
+        and shown (the results page says so)."""
+        self.count()
+        return self._more
+
+    @property
+    def ranked(self):
+        """How many matches at most are ranked and shown."""
+        return CANDIDATES
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step not in (None, 1):

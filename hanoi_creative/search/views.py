@@ -17,9 +17,10 @@ RESULTS_PER_PAGE = 10
 def search(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
     query = form.cleaned_data["q"] if form.is_bound and form.is_valid() else ""
-    results_page = None
+    results_page = results = None
     if query_terms(query):
-        paginator = Paginator(search_pages(query, translation.get_language(), request), RESULTS_PER_PAGE)
+        results = search_pages(query, translation.get_language(), request)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
         results_page = paginator.get_page(page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,
@@ -31,6 +32,9 @@ def search(request):
             "max_length": MAX_QUERY_LENGTH,
             "searched": bool(query_terms(query)),
             "results_page": results_page,
+            # Only the newest matches are ranked; say so when there are more than those.
+            "more_than_shown": results is not None and results.capped,
+            "shown_at_most": results.ranked if results is not None else None,
             "seo_title": _("Search"),
             # Result lists are not pages search engines should index.
             "seo_noindex": True,

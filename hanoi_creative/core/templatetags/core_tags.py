@@ -72,7 +72,10 @@ def main_menu(context):
     home = site_root(context)
     items = []
     if home is not None:
-        items = list(visible(home.get_children().in_menu()).specific())
+        # Plain pages with the columns a menu link shows: its URL comes from ``url_path`` (no
+        # page type builds its own, see ``core.page_urls``), so the specific rows, bodies and
+        # all, would be a second, wide query on every page for nothing.
+        items = list(visible(home.get_children().in_menu()).only("path", "depth", "title", "url_path"))
     current = _current_page(context)
     current_path = current.path if current else ""
     return {
