@@ -84,3 +84,40 @@ def test_nginx_site_is_valid_and_serves_media(tmp_path):
         ["nginx", "-t", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture
+def media_served_by_django(settings, tmp_path):
+    """The URLs as `make serve` builds them: SERVE_MEDIA on, MEDIA_ROOT in a temporary folder."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import hanoi_creative.urls
+
+    serve_media = settings.SERVE_MEDIA
+    settings.SERVE_MEDIA = True
+    settings.MEDIA_ROOT = str(tmp_path)
+    importlib.reload(hanoi_creative.urls)
+    clear_url_caches()
+    yield tmp_path
+    settings.SERVE_MEDIA = serve_media
+    importlib.reload(hanoi_creative.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_make_serve_gives_media_the_browser_caching_nginx_gives(client, media_served_by_django):
+    site = (DEPLOY / "nginx" / "hanoi-creative.conf").read_text()
+    media = site[site.index("location /media/") :]
+    assert "expires 30d;" in media[: media.index("}")]
+    (media_served_by_django / "images").mkdir()
+    (media_served_by_django / "images" / "photo.webp").write_bytes(b"RIFF\x00\x00\x00\x00WEBP")
+
+    response = client.get("/media/images/photo.webp")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"RIFF\x00\x00\x00\x00WEBP"
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", f"max-age={30 * 24 * 60 * 60}"} <= directives
+
+    assert client.get("/media/images/missing.webp").status_code == 404

@@ -68,6 +68,13 @@ def must_see(count=4):
     return list(must_see_articles()[:count])
 
 
+# Zalo documents only its share plugin (developers.zalo.me/docs/social/share): a
+# ``<div class="zalo-share-button" data-href data-layout data-color data-customize>`` that its
+# script (sp.zalo.me/plugins/sdk.js) turns into a frame of this page with those attributes as
+# parameters. Linking to the page itself shares the same address without loading the script.
+ZALO_SHARE = "https://sp.zalo.me/plugins/share"
+
+
 @register.inclusion_tag("news/includes/share.html", takes_context=True)
 def share_links(context, page):
     """Plain share links for ``page``: no third-party script, nothing loads until a click.
@@ -84,7 +91,7 @@ def share_links(context, page):
         "title": title,
         "services": [
             ("facebook", "Facebook", f"https://www.facebook.com/sharer/sharer.php?u={quoted_url}"),
-            ("zalo", "Zalo", f"https://sp.zalo.me/share?url={quoted_url}"),
+            ("zalo", "Zalo", f"{ZALO_SHARE}?href={quoted_url}&layout=1&color=blue&customize=false"),
             ("x", "X", f"https://x.com/intent/post?url={quoted_url}&text={quoted_title}"),
         ],
         "mailto": f"mailto:?subject={quoted_title}&body={quote(title + chr(10) + url, safe='')}",
