@@ -3,18 +3,14 @@
 import pytest
 
 from hanoi_creative.core.models import StandardPage
+from tests.translation_helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("admin_language", ["vi", "en"])
 def test_field_labels_name_the_language_in_words(client, admin_user, admin_language):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = admin_language
-    profile.save()
-    client.force_login(admin_user)
+    logged_in(client, admin_user, admin_language)
     page = StandardPage.objects.first()
     html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "(Tiếng Việt)" in html

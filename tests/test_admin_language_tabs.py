@@ -4,11 +4,11 @@ translator finds an English field without scrolling past every Vietnamese one.""
 import re
 
 import pytest
-from wagtail.users.models import UserProfile
 
 from hanoi_creative.core.models import HomePage, StandardPage
 from news.models import ArticlePage, NewsIndexPage
 from tests.newsroom_forms import page_edit_data
+from tests.translation_helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,7 @@ def _tabs(html):
 
 
 def _edit_page(client, user, language, page):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
+    logged_in(client, user, language)
     response = client.get(f"/admin/pages/{page.pk}/edit/")
     assert response.status_code == 200
     return response.content.decode()

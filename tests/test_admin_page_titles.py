@@ -2,18 +2,15 @@
 last editor used (Wagtail's own ``draft_title`` holds that one)."""
 
 import pytest
-from wagtail.users.models import UserProfile
 
 from hanoi_creative.core.models import StandardPage
+from tests.translation_helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 def _listing(client, user, language, parent):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
+    logged_in(client, user, language)
     response = client.get(f"/admin/pages/{parent.pk}/")
     assert response.status_code == 200
     return response.content.decode()

@@ -7,20 +7,17 @@ and an empty Vietnamese slug, and every page linking to it answered 500.
 
 import pytest
 from django.utils import translation
-from wagtail.users.models import UserProfile
 
 from news.models import ArticlePage, Author, Category, NewsIndexPage, Tag
 from tests.news_helpers import url
 from tests.newsroom_forms import page_create_data, page_edit_data
+from tests.translation_helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 def publish_article_with_new_tag(client, user, admin_language, tag_text):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = admin_language
-    profile.save()
-    client.force_login(user)
+    logged_in(client, user, admin_language)
     index = NewsIndexPage.objects.get()
     data = page_create_data(
         ArticlePage,

@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.users.models import UserProfile
 
 from hanoi_creative.core.models import StandardPage
 from tests.page_forms import standard_page_form
+from tests.translation_helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,18 +60,11 @@ def test_the_editor_reports_a_taken_english_slug_on_its_field(client, admin_user
     assert not StandardPage.objects.filter(slug_vi="trang-trung").exists()
 
 
-def _admin_in(client, user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-
-
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_an_empty_slug_next_to_an_abandoned_draft_gets_a_free_address(client, admin_user, home, language):
     abandoned = StandardPage(title_vi="Lễ hội đường phố", slug_vi="le-hoi-duong-pho", live=False)
     home.add_child(instance=abandoned)
-    _admin_in(client, admin_user, language)
+    logged_in(client, admin_user, language)
     data = standard_page_form(title_vi="Lễ hội đường phố", title_en="Street festival")
     response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
     assert response.status_code == 302, response.context["form"].errors
@@ -88,7 +81,7 @@ def test_an_empty_slug_next_to_an_abandoned_draft_gets_a_free_address(client, ad
 )
 def test_a_typed_slug_held_by_a_draft_names_that_draft(client, admin_user, home, language, expected):
     home.add_child(instance=StandardPage(title_vi="Lễ hội đường phố", slug_vi="le-hoi-duong-pho", live=False))
-    _admin_in(client, admin_user, language)
+    logged_in(client, admin_user, language)
     data = standard_page_form(title_vi="Lễ hội mới", slug_vi="le-hoi-duong-pho")
     response = client.post(f"/admin/pages/add/core/standardpage/{home.pk}/", data)
     assert response.status_code == 200

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from hanoi_creative.translations.diff import line_diff
 from hanoi_creative.translations.models import FieldTranslation, Status, TranslatableItem
-from tests.translation_helpers import import_and_wait
+from tests.translation_helpers import import_and_wait, logged_in
 
 
 @pytest.fixture
@@ -112,12 +112,7 @@ def test_diff_shows_inline_markup_as_formatting_and_passes_no_other_markup():
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_the_desk_diff_shows_no_raw_markup(client, translator, language):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(translator)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(translator)
+    logged_in(client, translator, language)
     item = outdated_item()
     response = client.get(reverse("translations:item", args=[item.pk]))
     assert response.status_code == 200
