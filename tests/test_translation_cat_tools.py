@@ -41,6 +41,15 @@ def inner(element):
     return (element.text or "") + "".join(etree.tostring(child, encoding="unicode") for child in element)
 
 
+def assert_imports_unchanged(path, data=None):
+    """Importing ``path`` (written with ``data`` first when given) changes no content."""
+    if data is not None:
+        path.write_bytes(data)
+    before = content_snapshot()
+    import_file(path)
+    assert content_snapshot() == before
+
+
 def valid(schema, data):
     document = etree.fromstring(data)
     assert schema.validate(document), schema.error_log
@@ -136,9 +145,7 @@ def test_target_modes_and_their_files_import_unchanged(tmp_path, mode):
         else:
             assert not len(target) and not target.text
             assert target.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
-    before = content_snapshot()
-    import_file(path)  # the Vietnamese copy never passes for English
-    assert content_snapshot() == before
+    assert_imports_unchanged(path)  # the Vietnamese copy never passes for English
 
 
 @pytest.mark.django_db
@@ -181,11 +188,7 @@ def test_xliff_storage_class_reads_and_rewrites_our_file(tmp_path):
     ours = {(tu.getparent().getparent(), tu.get("id")) for tu in units(path)}
     assert len(store.units) == len(ours)
     assert all(unit.getlocations() for unit in store.units)
-    rewritten = tmp_path / "rewritten.xlf"
-    rewritten.write_bytes(bytes(store))
-    before = content_snapshot()
-    import_file(rewritten)
-    assert content_snapshot() == before
+    assert_imports_unchanged(tmp_path / "rewritten.xlf", bytes(store))
 
 
 @pytest.mark.django_db
@@ -194,11 +197,7 @@ def test_po_storage_class_reads_and_rewrites_our_file(tmp_path):
     store = pypo.pofile(io.BytesIO(path.read_bytes()))
     translated = [unit for unit in store.units if unit.istranslated()]
     assert translated and all("#" in unit.getcontext() for unit in translated)
-    rewritten = tmp_path / "rewritten.po"
-    rewritten.write_bytes(bytes(store))
-    before = content_snapshot()
-    import_file(rewritten)
-    assert content_snapshot() == before
+    assert_imports_unchanged(tmp_path / "rewritten.po", bytes(store))
 
 
 @pytest.mark.django_db
@@ -208,18 +207,11 @@ def test_xliff2po_and_po2xliff_round_trip_imports_unchanged(tmp_path):
     as_po = io.BytesIO()
     xliff2po.convertxliff(io.BytesIO(path.read_bytes()), as_po, None)
     assert b"%23" in as_po.getvalue()  # each unit's address, kept as a PO location
-    po_file = tmp_path / "round.po"
-    po_file.write_bytes(as_po.getvalue())
-    before = content_snapshot()
-    import_file(po_file)
-    assert content_snapshot() == before
+    assert_imports_unchanged(tmp_path / "round.po", as_po.getvalue())
 
     store = pypo.pofile(io.BytesIO(as_po.getvalue()))
     back = po2xliff.po2xliff().convertstore(store, None, sourcelanguage="vi", targetlanguage="en")
-    xlf_file = tmp_path / "round.xlf"
-    xlf_file.write_bytes(back)
-    import_file(xlf_file)
-    assert content_snapshot() == before
+    assert_imports_unchanged(tmp_path / "round.xlf", back)
 
     # A translator's change made on the PO side comes through.
     from news.models import Category
@@ -229,8 +221,9 @@ def test_xliff2po_and_po2xliff_round_trip_imports_unchanged(tmp_path):
         if unit.source == category.name_vi:
             unit.target = "Renamed category"
     back = po2xliff.po2xliff().convertstore(store, None, sourcelanguage="vi", targetlanguage="en")
-    xlf_file.write_bytes(back)
-    import_file(xlf_file)
+    renamed = tmp_path / "renamed.xlf"
+    renamed.write_bytes(back)
+    import_file(renamed)
     category.refresh_from_db()
     assert category.name_en == "Renamed category"
 
