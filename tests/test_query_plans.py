@@ -157,3 +157,21 @@ def test_a_sitemap_month_section_reads_a_range_of_the_date_index(article):
     pages = section_pages(f"news-{when.year:04d}-{when.month:02d}", 1)
     (sql,) = queries_of(lambda: list(pages))
     assert_indexed(sql, DATE_INDEX)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_search_probes_the_visibility_of_its_candidates_alone(article, language):
+    # Built as "page IN (visible articles) OR page IN (visible …)", the rule made PostgreSQL read
+    # every visible article first: 0.3 s at 100,000 articles for a search that showed 8.
+    results = search_pages("UNESCO", language)
+    sql = next(sql for sql in queries_of(results.count) if "site_search_searchdocument" in sql)
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0][0]["Plan"]
+    read = sum(
+        node["Actual Rows"] * node["Actual Loops"]
+        for node in _nodes(plan)
+        if node.get("Relation Name") == "news_articlepage"
+    )
+    assert 0 < results.count() < 20
+    assert read <= results.count() * 2, f"{read} article rows read for {results.count()} results"

@@ -56,9 +56,9 @@ def visible(queryset, language=None, now=None):
     return translated_into(pages, language)
 
 
-def _per_page_type(filter_pages, models=None):
+def _per_page_type(filter_pages, models=None, correlated=False):
     """Condition: the page is among ``filter_pages(queryset)`` of its own type (of ``models``,
-    default: every page type).
+    default: every page type); ``correlated``: as an ``EXISTS`` probed per page.
 
     Each page type is filtered through its own model, so a type whose translation needs more
     than a title (see ``translated_into``) is judged by its own fields.
@@ -67,14 +67,25 @@ def _per_page_type(filter_pages, models=None):
     for model in models or get_page_models():
         if model is Page or model._meta.proxy:
             continue
-        condition |= Q(pk__in=filter_pages(model.objects.filter(depth__gt=1)).values("pk"))
+        pages = filter_pages(model.objects.filter(depth__gt=1))
+        if correlated:
+            condition |= Q(Exists(pages.filter(pk=OuterRef("pk"))))
+        else:
+            condition |= Q(pk__in=pages.values("pk"))
     return condition
 
 
 def visible_pages(language=None, now=None, models=None):
     """Every page of any type (or of ``models``) the public may see in ``language``, as one
-    unordered queryset."""
-    return Page.objects.filter(_per_page_type(lambda pages: visible(pages, language, now), models))
+    unordered queryset.
+
+    Each page type's rule is a correlated ``EXISTS`` on the page's own key, so a caller that
+    asks about a few pages (the search's newest candidates, one sitemap section) costs an index
+    probe per page; ``pk IN (…) OR pk IN (…)`` made PostgreSQL build every type's whole visible
+    set first (100,000 articles for a search that showed 8)."""
+    return Page.objects.filter(
+        _per_page_type(lambda pages: visible(pages, language, now), models, correlated=True)
+    )
 
 
 def missing_translation(queryset, language):
