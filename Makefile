@@ -45,9 +45,11 @@ bench: install
 worker: migrate
 	$(MANAGE) db_worker --backend imports
 
-## make test: the whole test suite (set DATABASE_URL to run it on PostgreSQL).
+## make test: the whole test suite (set DATABASE_URL to run it on PostgreSQL), in parallel:
+## PYTEST_WORKERS processes (pytest-xdist; default auto, one per core; 0 runs it serially).
+PYTEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 ## make lint: Python lint and format check (ruff), template lint and format check (djLint).
 lint: install

@@ -188,15 +188,17 @@ def article_factory(news_index):
 
 @pytest.fixture
 def browser():
-    """Debian's chromium through Playwright (see ``tests/browser.py``)."""
-    import os
+    """Debian's chromium through Playwright (see ``tests/browser.py``), one per test.
 
+    Not one per module or session: while Playwright's sync API runs, its event loop is the
+    running loop of this thread, so Django gives the thread other database connections (and
+    ``async_to_sync`` refuses to work); set-up and tear-down of the test database must happen
+    outside it."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser import launch
 
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the live
-    # server thread are unaffected.
+    # The test's own ORM calls run beside that loop; the live server thread is unaffected.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = launch(playwright)

@@ -1,6 +1,7 @@
 """Throw-away PostgreSQL and Redis servers for outage tests: started and stopped by the test,
-never the machine's shared ones. Ports come from the environment's free ones, picked at run
-time."""
+never the machine's shared ones. Ports are picked at run time among free ones, from a slice of
+their range that belongs to this pytest-xdist worker alone, so two workers never take the same
+port."""
 
 import contextlib
 import glob
@@ -11,9 +12,31 @@ import subprocess
 import tempfile
 import time
 
+# Each pytest-xdist worker has its own slice of every port range: worker N tries the range
+# shifted by N * PORT_STRIDE. The ranges cover different remainders modulo the stride
+# (30-39, 90-94, 40-49, 50-59), so no two workers, and no two ranges, share a port.
+PORT_STRIDE = 100
+POSTGRES_PORTS = range(55430, 55440)
+REDIS_PORTS = range(6390, 6395)
+# A port nothing listens on (an unreachable mail server, a Varnish that is down).
+SPARE_PORTS = range(8140, 8150)
+# Throw-away gunicorn servers (two at once in tests/test_page_cache_servers.py).
+SERVER_PORTS = range(8150, 8160)
 
-def free_port(candidates=range(55430, 55440)):
-    for port in candidates:
+
+def worker_number():
+    """0 in a serial run; N in pytest-xdist's worker gwN."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def free_port(candidates=POSTGRES_PORTS, exclude=()):
+    """A port nothing listens on, from this worker's slice of ``candidates``, other than the
+    ports in ``exclude`` (picked already, not listening yet)."""
+    assert len(candidates) <= PORT_STRIDE
+    shift = worker_number() * PORT_STRIDE
+    for port in range(candidates.start + shift, candidates.stop + shift):
+        if port in exclude:
+            continue
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
@@ -69,7 +92,7 @@ class RedisServer:
 
 @contextlib.contextmanager
 def redis_server(port=None):
-    server = RedisServer(port or free_port(range(6390, 6395)))
+    server = RedisServer(port or free_port(REDIS_PORTS))
     server.start()
     try:
         yield server

@@ -1,12 +1,9 @@
 """In a real browser: readers comment with and without JavaScript, the comments stay hidden
 until an editor approves them in the admin, then show on the next request."""
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import launch
 from tests.comments_helpers import comment_article
 from tests.news_helpers import page_url
 
@@ -15,17 +12,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 PASSWORD = "correct horse battery staple"
 NO_JS_TEXT = "Bình luận gửi khi tắt JavaScript, về không gian sáng tạo."
 JS_TEXT = "Bình luận gửi tại chỗ bằng JavaScript, mong có thêm bản đồ."
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def fill_form(page, name, text):

@@ -1,12 +1,8 @@
 """In a real browser at phone, tablet and desktop widths: no page scrolls sideways, every
 category in the menu can be reached, and keyboard focus is visible (3:1 or more)."""
 
-import os
-
 import pytest
 from django.core.management import call_command
-
-from tests.browser import launch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -48,17 +44,6 @@ CONTRAST_JS = """
   return { element: element.outerHTML.slice(0, 80), ratio };
 }
 """
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

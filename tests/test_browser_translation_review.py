@@ -1,28 +1,14 @@
 """In a real browser: a translator uploads a file and saves a field in the desk on live pages,
 the English is submitted for review, an editor publishes both from the dashboard."""
 
-import os
-
 import polib
 import pytest
 
-from tests.browser import launch
 from tests.translation_helpers import run_import_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture
-def browser():
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 def make_user(django_user_model, username, role):

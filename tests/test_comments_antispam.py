@@ -2,8 +2,6 @@
 the cache, link limit, duplicates, and an accent-insensitive word list."""
 
 import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -13,6 +11,7 @@ from django.core.cache import caches
 from hanoi_creative.comments import guards
 from hanoi_creative.comments.models import Comment, CommentSettings, Status
 from tests.comments_helpers import anonymous, comment_article, post_comment
+from tests.services import redis_server
 
 pytestmark = pytest.mark.django_db
 
@@ -73,36 +72,13 @@ def test_too_many_posts_on_one_article_get_a_429(article, settings):
     assert post_comment(anonymous(), article, ip="192.0.2.50", body="Bài 3").status_code == 429
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def own_redis():
     """A throw-away Redis server, so the test never touches the shared one."""
-    binary = shutil.which("redis-server")
-    if binary is None:
+    if shutil.which("redis-server") is None:
         pytest.fail("redis-server is needed for the shared rate-limit test")
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(port=port)
-    for _attempt in range(50):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
+    with redis_server() as server:
+        yield server.url
 
 
 def test_rate_limits_are_shared_through_redis_by_every_worker(article, settings, own_redis):

@@ -37,41 +37,63 @@ def internal_path(base, href):
     return None if path.startswith(SKIPPED_PREFIXES) else path
 
 
+class Fetched:
+    """One GET of a path (redirects followed) and what the crawl needs from it."""
+
+    def __init__(self, client, path):
+        response = client.get(path, follow=True)
+        self.status = response.status_code
+        self.redirect_chain = response.redirect_chain
+        self.parser = LinkParser()
+        self.base = f"http://testserver{response.request['PATH_INFO']}"
+        self.html = self.status == 200 and "html" in response.get("Content-Type", "")
+        if self.html:
+            self.parser.feed(response.content.decode())
+
+
 def crawl(client, starts):
-    """{path: status} of every page reachable from ``starts``; alternates checked on the way."""
-    seen, queue, broken, bad_alternates = {}, list(starts), [], []
+    """{path: status} of every page reachable from ``starts``; alternates checked on the way.
+
+    Each path is requested once: a page reached both as a link and as another page's alternate
+    is the same GET (the site answers GETs the same way each time)."""
+    fetched, queue, broken, bad_alternates = {}, list(starts), [], []
+
+    def fetch(path):
+        if path not in fetched:
+            fetched[path] = Fetched(client, path)
+        return fetched[path]
+
+    seen = {}
     while queue:
         path = queue.pop()
         if path in seen:
             continue
-        response = client.get(path, follow=True)
-        seen[path] = response.status_code
-        if response.status_code != 200:
-            broken.append((path, response.status_code, response.redirect_chain))
+        page = fetch(path)
+        seen[path] = page.status
+        if page.status != 200:
+            broken.append((path, page.status, page.redirect_chain))
             continue
-        if "html" not in response.get("Content-Type", ""):
+        if not page.html:
             continue
-        base = f"http://testserver{response.request['PATH_INFO']}"
-        parser = LinkParser()
-        parser.feed(response.content.decode())
-        for href in parser.links:
-            target = internal_path(base, href)
+        for href in page.parser.links:
+            target = internal_path(page.base, href)
             if target and target not in seen:
                 queue.append(target)
-        for code, href in parser.alternates:
-            target = internal_path(base, href)
+        for code, href in page.parser.alternates:
+            target = internal_path(page.base, href)
             if target is None:
                 continue
             if code == "x-default":
                 code = "vi"
-            alternate = client.get(target)
-            if alternate.status_code != 200:
-                bad_alternates.append((path, code, target, alternate.status_code))
+            alternate = fetch(target)
+            if alternate.redirect_chain:  # an alternate must answer 200 itself
+                bad_alternates.append((path, code, target, alternate.redirect_chain[0][1]))
                 continue
-            alt_parser = LinkParser()
-            alt_parser.feed(alternate.content.decode())
-            if alt_parser.lang != code:
-                bad_alternates.append((path, code, target, f"lang={alt_parser.lang}"))
+            if alternate.status != 200:
+                bad_alternates.append((path, code, target, alternate.status))
+                continue
+            if alternate.parser.lang != code:
+                bad_alternates.append((path, code, target, f"lang={alternate.parser.lang}"))
             queue.append(target)
     return seen, broken, bad_alternates
 

@@ -6,7 +6,6 @@ the cluster suite (tests/cluster/) checks the same against Varnish itself.
 
 import http.server
 import logging
-import socket
 import threading
 
 import pytest
@@ -18,6 +17,7 @@ from hanoi_creative.edge.purge import purger
 from news.models import ArticlePage, Category, Tag
 
 from .news_helpers import page_url, url
+from .services import SPARE_PORTS, free_port
 
 
 def keys_of(response):
@@ -196,9 +196,7 @@ def test_content_changed_purges_the_pages_it_names(article, varnish, django_capt
 def test_a_down_varnish_is_logged_and_the_editor_still_publishes(
     client, editor, article, settings, caplog, django_capture_on_commit_callbacks
 ):
-    with socket.socket() as sock:  # a port nothing listens on
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port(SPARE_PORTS)  # a port nothing listens on
     settings.VARNISH_PURGE_URLS = [f"http://127.0.0.1:{port}/"]
     client.force_login(editor)
     with caplog.at_level(logging.WARNING, logger="hanoi_creative.edge"):

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.services import free_port
+from tests.services import SPARE_PORTS, free_port
 from tests.test_project import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_reset_says_so_when_the_mail_server_is_unreachable(client, settings, editor, mailoutbox):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = free_port(range(8140, 8150))
+    settings.EMAIL_PORT = free_port(SPARE_PORTS)
     settings.EMAIL_TIMEOUT = 2
     response = client.post(
         "/admin/password_reset/", {"email": "editor@example.com"}, headers={"accept-language": "vi"}

@@ -18,7 +18,7 @@ from django.db import connection
 from hanoi_creative.security.cache import TolerantRedisCache
 from news.models import ArticlePage
 from tests.news_helpers import page_url, url
-from tests.services import free_port, postgres_cluster, redis_server, wait_for_port
+from tests.services import SERVER_PORTS, free_port, postgres_cluster, redis_server, wait_for_port
 from tests.test_project import ROOT
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,7 @@ def serve_on_throwaway_postgres(**extra_env):
             check=True,
             capture_output=True,
         )
-        port = free_port(range(8140, 8150))
+        port = free_port(SERVER_PORTS)
         env = {
             key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "REDIS_URL"))
         }

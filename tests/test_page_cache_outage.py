@@ -6,39 +6,24 @@ it (SIGSTOP: connections hang, as with a lost network) or kills it, and watches 
 
 import shutil
 import signal
-import socket
-import subprocess
 import time
 
 import pytest
 from django.core.cache import caches
 
 from hanoi_creative.caching import store
+from tests.services import redis_server
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def own_redis(tmp_path):
+def own_redis():
     if shutil.which("redis-server") is None:
         pytest.fail("redis-server is needed (apt-get install -y redis-server)")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    for _attempt in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield process, f"redis://127.0.0.1:{port}/0"
-    process.send_signal(signal.SIGCONT)
-    process.kill()
-    process.wait()
+    with redis_server() as server:
+        yield server.process, server.url
+        server.process.send_signal(signal.SIGCONT)  # a frozen server must be able to stop
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,16 +25,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.page_forms import standard_page_form
+from tests.services import SERVER_PORTS, free_port
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -104,7 +98,8 @@ def servers(shared_database, tmp_path):
         connection.connection.backup(target)
         target.close()
     cache_dir = tmp_path / "pagecache"
-    ports = [free_port(), free_port()]
+    first = free_port(SERVER_PORTS)
+    ports = [first, free_port(SERVER_PORTS, exclude={first})]
     processes = [start_server(port, shared_database, cache_dir) for port in ports]
     try:
         for port, process in zip(ports, processes, strict=True):

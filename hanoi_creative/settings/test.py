@@ -2,6 +2,7 @@
 
 import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .dev import *  # noqa: F401,F403
 
@@ -23,6 +24,20 @@ PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or tempfile.mkdtemp(prefix="hanoi-creative-test-pagecache-")
 if not REDIS_URL:  # noqa: F405
     CACHES["pagecache"]["LOCATION"] = PAGE_CACHE_DIR  # noqa: F405
+
+# `make test` runs the suite in several pytest-xdist workers (gw0, gw1, ...). Tests clear the
+# whole cache, so each worker has a Redis database of its own: REDIS_URL's number plus the
+# worker's (gw1 of redis://host:6379/9 uses database 10). Servers and commands a test starts
+# inherit PYTEST_XDIST_WORKER and so share their worker's database. Media and page-cache
+# folders are temporary folders per process already; pytest-django suffixes each worker's
+# test database name with its id.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and XDIST_WORKER:  # noqa: F405
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    _database = int(_redis.path.strip("/") or 0) + int(XDIST_WORKER.removeprefix("gw"))
+    REDIS_URL = urlunsplit(_redis._replace(path=f"/{_database}"))
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+    CACHES["pagecache"]["LOCATION"] = REDIS_URL  # noqa: F405
 
 # On PostgreSQL, a "replica" alias mirroring the test database, for the router's tests; the
 # router itself stays off unless a test turns it on (tests/test_edge_replica.py).
