@@ -81,21 +81,9 @@ def serve_on_throwaway_postgres(**extra_env):
     """gunicorn serving a copy of the test database from a throw-away PostgreSQL."""
     source = connection.settings_dict
     with postgres_cluster() as cluster:
+        throwaway = ["-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres"]
         subprocess.run(
-            [
-                "psql",
-                "-q",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(cluster.port),
-                "-U",
-                "postgres",
-                "-c",
-                "CREATE DATABASE hc",
-            ],
-            check=True,
-            capture_output=True,
+            ["psql", "-q", *throwaway, "-c", "CREATE DATABASE hc"], check=True, capture_output=True
         )
         dump = subprocess.run(
             ["pg_dump", "-Fc", "-h", source["HOST"] or "127.0.0.1", "-p", str(source["PORT"] or 5432),
@@ -103,18 +91,7 @@ def serve_on_throwaway_postgres(**extra_env):
             check=True, capture_output=True,
         )  # fmt: skip
         subprocess.run(
-            [
-                "pg_restore",
-                "--no-owner",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(cluster.port),
-                "-U",
-                "postgres",
-                "-d",
-                "hc",
-            ],
+            ["pg_restore", "--no-owner", *throwaway, "-d", "hc"],
             input=dump.stdout,
             check=True,
             capture_output=True,

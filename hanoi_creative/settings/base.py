@@ -1,12 +1,12 @@
 """Settings shared by every environment; everything that varies comes from the environment."""
 
 import os
-import unicodedata
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from hanoi_creative.core.languages import language_name
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -247,9 +247,7 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 # Each language named in itself ("Tiếng Việt", "English"), from Django's own table.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [
-    (code, unicodedata.normalize("NFC", get_language_info(code)["name_local"])) for code, _name in LANGUAGES
-]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, language_name(code)) for code, _name in LANGUAGES]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
