@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hanoi_creative.caching import routing as cached_routing
 from hanoi_creative.core import views as core_views
 from hanoi_creative.search import views as search_views
 from hanoi_creative.security import views as security_views
@@ -32,8 +33,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA:
-    from django.urls import re_path
-
     from hanoi_creative.core.views import serve_media
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
@@ -43,6 +42,9 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path(_("search/"), search_views.search, name="search"),
     path(_("comments/"), include("hanoi_creative.comments.urls")),
+    # Wagtail's page view with the route kept per content generation (caching/routing.py);
+    # Wagtail's own patterns stay behind it for its URL names ("wagtail_serve").
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", cached_routing.serve, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,11 +5,14 @@ public may see is decided in one place, ``news.queries.visible_articles``.
 """
 
 import math
+import operator
+from functools import partial
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,6 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from hanoi_creative.caching import fragments
 from hanoi_creative.core.models import TranslatedPageMixin, base_promote_panels, language_codes, title_panel
 from hanoi_creative.core.slugs import fold_slug
 from hanoi_creative.core.social import SocialImageMixin, social_image_panel
@@ -304,6 +308,8 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # Read with the page when its route is known (``caching.routing``): every article shows both.
+    route_select_related = ("category", "hero_image")
     # The public English page needs all three: an English title over a Vietnamese lead and
     # body is not a translation (captions and SEO fields are optional).
     translation_required_fields = ("title", "lead", "body")
@@ -337,13 +343,34 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
+        """The article's lists, byline, tags and comments, each computed only when the template
+        asks for it: the page's fragments (``{% fragment %}``) usually already hold them."""
         from hanoi_creative.comments.queries import article_context
-
-        from .queries import latest_articles, must_see_articles, related_articles
 
         context = super().get_context(request, *args, **kwargs)
         language = translation.get_language()
-        # Each list leaves out what the page already shows above it, so no article repeats.
+        lists = SimpleLazyObject(lambda: self.article_lists(language))
+        for name in ("related_articles", "must_see_articles", "other_news"):
+            context[name] = SimpleLazyObject(partial(operator.getitem, lists, name))
+        context["byline"] = SimpleLazyObject(lambda: list(self.authors.all()))
+        # The surrogate keys of every response name the tags (edge.keys), fragment or not.
+        context["article_tags"] = SimpleLazyObject(
+            lambda: fragments.remembered(request, "article-tags", (self.pk,), lambda: list(self.tags.all()))
+        )
+        # Plain values (the page's structured data counts the comments): kept, not deferred.
+        context.update(
+            fragments.remembered(
+                request, "comments-context", (self.pk,), lambda: article_context(self, request, language)
+            )
+        )
+        return context
+
+    def article_lists(self, language):
+        """ "You may be interested", "Must see" and "Other news" under the article, in that
+        order down the page; each leaves out what the page already shows above it, so no
+        article repeats."""
+        from .queries import latest_articles, must_see_articles, related_articles
+
         # Card photos' renditions are loaded by the cards that need them (see news_tags).
         related = list(related_articles(self, language, limit=RELATED_ON_PAGE))
         shown = [self.pk, *(article.pk for article in related)]
@@ -356,10 +383,4 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
         shown += [article.pk for article in other]
         rest = list(latest_articles(language, exclude=shown)[:OTHER_NEWS_ON_PAGE])
         other += rest[: OTHER_NEWS_ON_PAGE - len(other)]
-        context["related_articles"] = related
-        context["other_news"] = other
-        context["must_see_articles"] = picks
-        context["byline"] = list(self.authors.all())
-        context["article_tags"] = list(self.tags.all())
-        context.update(article_context(self, request, language))
-        return context
+        return {"related_articles": related, "must_see_articles": picks, "other_news": other}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from hanoi_creative.caching import fragments
 from hanoi_creative.core.models import language_codes
 from hanoi_creative.core.paging import page_number
 from hanoi_creative.core.slugs import get_by_slug_or_404
@@ -77,8 +78,28 @@ class ArticleListView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.language = translation.get_language()
-        self.index_page = kwargs.get("index_page") or NewsIndexPage.objects.live().first()
-        return super().get(request, *args, **kwargs)
+        self.index_page = kwargs.get("index_page") or fragments.remembered(
+            request, "news-index", (), lambda: NewsIndexPage.objects.live().first()
+        )
+        # What the page shows is the same for every visitor until the content changes: it is
+        # kept for the content generation (caching.fragments), queries and all.
+        context = fragments.remembered(request, "article-list", self.list_key(), self.list_context)
+        return self.render_to_response({**context, "view": self})
+
+    def list_key(self):
+        arguments = sorted((name, value) for name, value in self.kwargs.items() if name != "index_page")
+        number = page_number(self.request.GET.get(self.page_kwarg), MAX_PAGE)
+        return (type(self).__name__, tuple(arguments), number)
+
+    def list_context(self):
+        """The listing's context, its page of articles read now (it may be kept and shown again)."""
+        self.object_list = self.get_queryset()
+        context = self.get_context_data()
+        del context["view"]
+        page = context["page_obj"]
+        page.object_list = list(page.object_list)
+        context["object_list"] = context[self.context_object_name] = page.object_list
+        return context
 
     def get_template_names(self):
         if self.request.GET.get("partial"):
@@ -187,7 +208,9 @@ class CategoryView(ArticleListView):
     feed_view_name = "news:category-feed"
 
     def get(self, request, *args, **kwargs):
-        self.category = get_by_slug_or_404(Category, kwargs["slug"])
+        self.category = fragments.remembered(
+            request, "category", (kwargs["slug"],), lambda: get_by_slug_or_404(Category, kwargs["slug"])
+        )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -219,7 +242,9 @@ class TagView(ArticleListView):
     allow_empty = False
 
     def get(self, request, *args, **kwargs):
-        self.tag = get_by_slug_or_404(Tag, kwargs["slug"])
+        self.tag = fragments.remembered(
+            request, "tag", (kwargs["slug"],), lambda: get_by_slug_or_404(Tag, kwargs["slug"])
+        )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

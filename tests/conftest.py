@@ -66,10 +66,14 @@ def _remove_test_media():
 def _fresh_cache_and_language():
     # wagtail-modeltranslation caches site root paths per language; stale entries from
     # another test's rolled-back pages would give wrong URLs.
+    from hanoi_creative.caching import fragments
+
     cache.clear()
+    fragments.clear()
     yield
     translation.activate("vi")
     cache.clear()
+    fragments.clear()
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ class PageCacheMiddleware:
         if use_cache:
             key = store.page_key(request, get_language_from_request(request, check_path=True))
             entry, generation = store.lookup(key)
+            # The pieces a miss is built from are kept under the same generation (fragments).
+            request.content_generation = generation["token"] if generation else None
             if entry is not None:
                 response = self._from_entry(entry)
                 return self._answer(request, response, entry["etag"], entry["last_modified"], "hit")

@@ -145,6 +145,17 @@ def lookup(key):
     return entry, generation
 
 
+def current_token():
+    """The current generation's token (one cache read), or None when the cache is out."""
+    if not _usable():
+        return None
+    try:
+        return _current(_cache().get(GENERATION_KEY))["token"]
+    except Exception as error:  # noqa: BLE001 - any cache failure means nothing is kept
+        _failed("read", error)
+        return None
+
+
 def store(key, generation, entry, timeout):
     if not _usable():
         return

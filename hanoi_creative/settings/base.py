@@ -188,6 +188,13 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 
+# Pieces of pages (menus, footer, an article's text and lists) kept in each worker's memory
+# for one content generation (hanoi_creative/caching/fragments.py): they make a page that the
+# page cache does not hold cheaper to build. FRAGMENT_CACHE=off builds everything every time.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
+FRAGMENT_CACHE_ENTRIES = int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))
+FRAGMENT_CACHE_SECONDS = PAGE_CACHE_SECONDS
+
 # HTTP caching of anonymous pages (browsers and a CDN or Varnish in front), in seconds: a short
 # max-age for browsers, a longer s-maxage for shared caches that are purged on publish.
 HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "60"))

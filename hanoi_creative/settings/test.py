@@ -21,6 +21,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # invalidate); the page-cache tests turn it on. Its files live in a throw-away folder.
 # Servers started by a test share the test process's folder through PAGE_CACHE_DIR.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)  # noqa: F405
+# The same for pieces of pages (their tests turn them on, tests/test_fragment_cache.py).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)  # noqa: F405
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or tempfile.mkdtemp(prefix="hanoi-creative-test-pagecache-")
 if not REDIS_URL:  # noqa: F405
     CACHES["pagecache"]["LOCATION"] = PAGE_CACHE_DIR  # noqa: F405
