@@ -98,7 +98,8 @@ def public_paths(db):
     covered = (
         set(kwargs)
         | TOP_LEVEL
-        | {"wagtail_serve", "wagtailcore_login", "wagtailcore_authenticate_with_password"}
+        # "page" is Wagtail's serve pattern with kept routes (caching.routing): the same paths.
+        | {"wagtail_serve", "page", "wagtailcore_login", "wagtailcore_authenticate_with_password"}
     )
     return paths, covered
 

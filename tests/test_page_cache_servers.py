@@ -47,12 +47,13 @@ def shared_database(tmp_path):
     yield f"sqlite:///{path}"
 
 
-def start_server(port, database_url, cache_dir):
+def start_server(port, database_url, cache_dir, page_cache="on"):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hanoi_creative.settings.test",
         "DATABASE_URL": database_url,
-        "PAGE_CACHE": "on",
+        "PAGE_CACHE": page_cache,
+        "FRAGMENT_CACHE": "on",
         "PAGE_CACHE_DIR": str(cache_dir),
         "TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "WEB_CONCURRENCY": "2",
@@ -88,6 +89,16 @@ def get(opener, url):
 
 @pytest.fixture
 def servers(shared_database, tmp_path):
+    yield from _servers(shared_database, tmp_path, page_cache="on")
+
+
+@pytest.fixture
+def uncached_servers(shared_database, tmp_path):
+    """The two servers with the page cache off: pages are built from kept pieces (fragments)."""
+    yield from _servers(shared_database, tmp_path, page_cache="off")
+
+
+def _servers(shared_database, tmp_path, page_cache):
     if connection.vendor == "sqlite":
         # The servers need a database on disk: copy the test database (demo content and
         # everything the test made so far) into a file, and point this process at it too.
@@ -100,7 +111,7 @@ def servers(shared_database, tmp_path):
     cache_dir = tmp_path / "pagecache"
     first = free_port(SERVER_PORTS)
     ports = [first, free_port(SERVER_PORTS, exclude={first})]
-    processes = [start_server(port, shared_database, cache_dir) for port in ports]
+    processes = [start_server(port, shared_database, cache_dir, page_cache) for port in ports]
     try:
         for port, process in zip(ports, processes, strict=True):
             wait_for(port, process)
@@ -162,14 +173,36 @@ def test_an_edit_published_on_one_server_shows_on_the_next_request_to_the_other(
 ):
     (server_a, server_b), _database, _cache_dir = servers
     page = programme_pages["action-programme"]
+    fill_both(servers, page)
+    assert get(urllib.request.build_opener(), server_b + page.url_in("vi"))[1]["X-Cache"] == "hit"
+    assert get(urllib.request.build_opener(), server_b + "/en/")[1]["X-Cache"] == "hit"
+    publish_and_check(servers, page)
+
+
+def test_without_the_page_cache_kept_pieces_follow_an_edit_on_the_other_server(
+    admin_user, programme_pages, uncached_servers
+):
+    (_server_a, server_b), _database, _cache_dir = uncached_servers
+    page = programme_pages["action-programme"]
+    fill_both(uncached_servers, page)
+    assert "X-Cache" not in get(urllib.request.build_opener(), server_b + page.url_in("vi"))[1]
+    publish_and_check(uncached_servers, page)
+
+
+def fill_both(servers, page):
+    """Every page of the check, through every worker of both servers (pages or their pieces)."""
+    anonymous = urllib.request.build_opener()
+    for base in servers[0]:
+        for _round in range(4):
+            for url in (page.url_in("vi"), page.url_in("en"), "/vi/", "/en/"):
+                assert get(anonymous, base + url)[0] == 200
+
+
+def publish_and_check(servers, page):
+    """An editor publishes a new title on server A; every worker of B shows it at once."""
+    (server_a, server_b), _database, _cache_dir = servers
     vi_url, en_url = page.url_in("vi"), page.url_in("en")
     anonymous = urllib.request.build_opener()
-    for base in (server_a, server_b):  # fill the cache on both, through every worker
-        for _round in range(4):
-            for url in (vi_url, en_url, "/vi/", "/en/"):
-                assert get(anonymous, base + url)[0] == 200
-    assert get(anonymous, server_b + vi_url)[1]["X-Cache"] == "hit"
-    assert get(anonymous, server_b + "/en/")[1]["X-Cache"] == "hit"
 
     editor, token = log_in(server_a, "admin", "password")
     form = standard_page_form(
@@ -197,14 +230,28 @@ def test_an_edit_published_on_one_server_shows_on_the_next_request_to_the_other(
 
 
 def test_publish_scheduled_in_its_own_process_reaches_both_servers(servers):
-    (server_a, server_b), database, cache_dir = servers
+    listing = fill_listing(servers)
+    assert get(urllib.request.build_opener(), servers[0][0] + listing)[1]["X-Cache"] == "hit"
+    publish_scheduled_and_check(servers, listing)
+
+
+def test_publish_scheduled_reaches_the_kept_pieces_of_both_servers(uncached_servers):
+    publish_scheduled_and_check(uncached_servers, fill_listing(uncached_servers))
+
+
+def fill_listing(servers):
     with translation.override("en"):
         listing = reverse("news:index")
     anonymous = urllib.request.build_opener()
-    for base in (server_a, server_b):
+    for base in servers[0]:
         for _round in range(4):
             assert "Autumn Design Exhibition" not in get(anonymous, base + listing)[2]
-    assert get(anonymous, server_a + listing)[1]["X-Cache"] == "hit"
+    return listing
+
+
+def publish_scheduled_and_check(servers, listing):
+    (server_a, server_b), database, cache_dir = servers
+    anonymous = urllib.request.build_opener()
 
     run_manage(database, cache_dir, "shell", "-c", SCHEDULE_ARTICLE)
     for base in (server_a, server_b):  # not live yet: nothing to show, nothing changed

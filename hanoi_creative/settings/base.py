@@ -182,7 +182,7 @@ if REDIS_URL:
     }
 else:
     CACHES["pagecache"] = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "hanoi_creative.caching.backends.UncompressedFileCache",
         "LOCATION": str(PAGE_CACHE_DIR),
         "TIMEOUT": PAGE_CACHE_SECONDS,
         "OPTIONS": {"MAX_ENTRIES": 20000},
@@ -326,8 +326,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "hanoi_creative.security.middleware.SecurityHeadersMiddleware",
 )
+# Inside the page cache: a stored page keeps its policy header (the public policy has no nonce),
+# so a hit does not build the policy again.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("hanoi_creative.security.middleware.SecurityHeadersMiddleware") + 1,
+    MIDDLEWARE.index("hanoi_creative.caching.middleware.PageCacheMiddleware") + 1,
     "hanoi_creative.security.middleware.SiteCSPMiddleware",
 )
 MIDDLEWARE.insert(
