@@ -308,8 +308,6 @@ class ArticlePage(TranslatedPageMixin, SocialImageMixin, Page):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-    # Read with the page when its route is known (``caching.routing``): every article shows both.
-    route_select_related = ("category", "hero_image")
     # The public English page needs all three: an English title over a Vietnamese lead and
     # body is not a translation (captions and SEO fields are optional).
     translation_required_fields = ("title", "lead", "body")

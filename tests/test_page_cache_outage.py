@@ -32,7 +32,7 @@ def cache_on_own_redis(settings, own_redis, monkeypatch):
     settings.CACHES = {
         **settings.CACHES,
         "pagecache": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hanoi_creative.caching.backends.RedisCache",  # as production configures it
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         },

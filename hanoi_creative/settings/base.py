@@ -155,7 +155,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hanoi_creative.caching.backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hanoi_creative"),
         }
@@ -173,7 +173,7 @@ PAGE_CACHE_404_SECONDS = 60
 PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "pagecache"))
 if REDIS_URL:
     CACHES["pagecache"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hanoi_creative.caching.backends.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hanoi_creative") + ":page",
         "TIMEOUT": PAGE_CACHE_SECONDS,
