@@ -93,6 +93,7 @@ def every_public_page(article):
         urls += [page.url_in(code) for code in ("vi", "en")]
     with translation.override("en"):
         urls += [reverse("search") + "?q=ha+noi", reverse("news:tag", kwargs={"slug": "van-hoa"})]
+    urls.append("/sitemap.xml")
     return list(dict.fromkeys(urls))
 
 
@@ -223,3 +224,12 @@ def test_without_the_cache_every_page_is_built_and_nothing_fails(client, fragmen
     finally:
         store.health.retry_at = 0.0
         store.health.replace_generation = False
+
+
+def test_an_article_in_a_new_month_adds_its_sitemap_section_at_once(client, fragment_cache, commit, article):
+    get(client, "/sitemap.xml")
+    assert "news-2011-03" not in text(client.get("/sitemap.xml"))
+    with commit():
+        article.publication_date = article.publication_date.replace(year=2011, month=3, day=9)
+        article.save_revision().publish()
+    assert "news-2011-03" in text(client.get("/sitemap.xml"))

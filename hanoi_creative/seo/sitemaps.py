@@ -20,13 +20,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, get_page_models
 
+from hanoi_creative.caching import fragments
 from hanoi_creative.core.models import language_codes
 from hanoi_creative.core.page_urls import PageURLs, url_path_columns
 from hanoi_creative.core.visibility import visible_pages
@@ -168,12 +169,19 @@ def _file_number(raw):
 
 @require_safe
 def sitemap_index(request):
+    # One entry per section file: its length follows the archive's span in months, so the
+    # document is kept for the content generation like the pages' pieces.
+    xml = fragments.remembered(request, "sitemap-index", (), lambda: _index(request))
+    return HttpResponse(xml, content_type="application/xml")
+
+
+def _index(request):
     items = []
     for name, files in sections():
         location = request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": name}))
         items.append(SitemapIndexItem(location, None))
         items += [SitemapIndexItem(f"{location}?p={number}", None) for number in range(2, files + 1)]
-    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml")
+    return render_to_string("sitemap_index.xml", {"sitemaps": items}, request=request)
 
 
 @require_safe
