@@ -6,6 +6,7 @@ visitor may see in that language.
 """
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -16,6 +17,17 @@ from .models import Category, Tag
 from .queries import latest_articles, related_articles, visible_articles
 
 FEED_SIZE = 20
+
+
+def with_names(articles):
+    """The articles with their authors and tags as plain lists, loaded for all items at once.
+
+    Read through the managers (``item.tags.all()``), prefetched rows still cost a queryset
+    built per item and relation: about 40 per feed, most of a feed's time.
+    """
+    return articles.prefetch_related(
+        Prefetch("authors", to_attr="feed_authors"), Prefetch("tags", to_attr="feed_tags")
+    )
 
 
 def site_name():
@@ -41,8 +53,7 @@ class NewsFeed(Feed):
         return latest_articles()
 
     def items(self, obj):
-        # Authors and tags are loaded for all items at once, not per item.
-        return self.get_articles(obj).prefetch_related("authors", "tags")[:FEED_SIZE]
+        return with_names(self.get_articles(obj)[:FEED_SIZE])
 
     def item_title(self, item):
         return item.title
@@ -60,10 +71,10 @@ class NewsFeed(Feed):
         return item.last_published_at or item.publication_date
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors.all()) or None
+        return ", ".join(author.name for author in item.feed_authors) or None
 
     def item_categories(self, item):
-        return [item.category.name] + [tag.name for tag in item.tags.all()]
+        return [item.category.name] + [tag.name for tag in item.feed_tags]
 
 
 class CategoryFeed(NewsFeed):
@@ -116,7 +127,7 @@ class RelatedFeed(NewsFeed):
         return obj.get_url()
 
     def items(self, obj):
-        return related_articles(obj).prefetch_related("authors", "tags")
+        return with_names(related_articles(obj))
 
 
 def by_format(rss_feed_class):
