@@ -77,6 +77,16 @@ def _fresh_cache_and_language():
 
 
 @pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit(): ...``: run the block, then what would run when its transaction commits."""
+
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return run
+
+
+@pytest.fixture
 def home(db):
     from hanoi_creative.core.models import HomePage
 

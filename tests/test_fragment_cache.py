@@ -15,10 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from hanoi_creative.caching import fragments, store
+from hanoi_creative.caching import store
 from hanoi_creative.comments.models import Comment, Status
 from hanoi_creative.core.invalidation import notify
 from news.models import Category
+from tests.cache_helpers import new_generation
 from tests.newsroom_forms import page_edit_data
 from tests.translation_helpers import logged_in
 
@@ -35,19 +36,8 @@ def fragment_cache(settings, article):
     """Pieces on, page cache off, and a generation that starts after the article was made."""
     settings.PAGE_CACHE = False
     settings.FRAGMENT_CACHE = True
-    store.health.retry_at = 0.0
-    store.health.replace_generation = False
-    fragments.clear()
-    assert store.invalidate_all()
+    new_generation()
     return settings
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    def run():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run
 
 
 def surfaces(article):

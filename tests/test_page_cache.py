@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, PageViewRestriction
 
-from hanoi_creative.caching import store
 from hanoi_creative.core.invalidation import notify
 from news.models import ArticlePage, Category
+from tests.cache_helpers import new_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +25,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE = True
-    store.health.retry_at = 0.0
-    store.health.replace_generation = False
-    assert store.invalidate_all()
+    new_generation()
     return settings
-
-
-@pytest.fixture
-def commit(django_capture_on_commit_callbacks):
-    """``with commit(): ...``: run the block, then what would run when its transaction commits."""
-
-    def run():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return run
 
 
 def news_urls(article):
