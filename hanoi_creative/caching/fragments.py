@@ -19,8 +19,9 @@ article's comments closing after some days, is as old at most as in a cached pag
 deploy starts new workers with none.
 
 Nothing is kept for previews (a draft is not the live page), for requests with a session (signed
-in, or past a page password) or other than GET/HEAD, when the generation cannot be read
-(the cache is down: everything is built, nothing fails), or when ``FRAGMENT_CACHE`` is off.
+in, or past a page password) or other than GET/HEAD, for requests reading a read replica that
+has not replayed the generation's change yet (``store.may_keep``), when the generation cannot be
+read (the cache is down: everything is built, nothing fails), or when ``FRAGMENT_CACHE`` is off.
 """
 
 import threading
@@ -100,10 +101,16 @@ def generation(request):
     ):
         return None
     try:
-        return request.content_generation
+        return request.fragment_generation
     except AttributeError:
-        request.content_generation = store.current_token()
-        return request.content_generation
+        pass
+    try:
+        current = request.content_generation  # read by the page cache already
+    except AttributeError:
+        current = request.content_generation = store.current()
+    keep = current is not None and store.may_keep(request, current)
+    request.fragment_generation = current["token"] if keep else None
+    return request.fragment_generation
 
 
 def _key(token, request, name, parts):

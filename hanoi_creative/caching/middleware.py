@@ -33,7 +33,7 @@ class PageCacheMiddleware:
             key = store.page_key(request, get_language_from_request(request, check_path=True))
             entry, generation = store.lookup(key)
             # The pieces a miss is built from are kept under the same generation (fragments).
-            request.content_generation = generation["token"] if generation else None
+            request.content_generation = generation
             if entry is not None:
                 response = self._from_entry(entry)
                 return self._answer(request, response, entry["etag"], entry["last_modified"], "hit")
@@ -53,7 +53,7 @@ class PageCacheMiddleware:
             response["Last-Modified"] = http_date(last_modified)
         if not use_cache:
             return self._answer(request, response, response["ETag"], last_modified, None)
-        if generation is not None and request.method == "GET":
+        if generation is not None and request.method == "GET" and store.may_keep(request, generation):
             timeout = settings.PAGE_CACHE_SECONDS
             if response.status_code == 404:
                 timeout = settings.PAGE_CACHE_404_SECONDS

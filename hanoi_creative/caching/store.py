@@ -29,6 +29,8 @@ from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from hanoi_creative.core.replication import primary_position, replica_replayed
+
 logger = logging.getLogger(__name__)
 
 ALIAS = "pagecache"
@@ -99,7 +101,13 @@ def _next_scheduled_change():
 
 
 def _new_generation():
-    return {"token": secrets.token_hex(8), "changed": time.time(), "until": _next_scheduled_change()}
+    return {
+        "token": secrets.token_hex(8),
+        "changed": time.time(),
+        "until": _next_scheduled_change(),
+        # With a read replica: what it must have replayed before pages built from it are kept.
+        "position": primary_position(),
+    }
 
 
 def _write_generation():
@@ -145,15 +153,39 @@ def lookup(key):
     return entry, generation
 
 
-def current_token():
-    """The current generation's token (one cache read), or None when the cache is out."""
+def current():
+    """The current generation (one cache read), or None when the cache is out."""
     if not _usable():
         return None
     try:
-        return _current(_cache().get(GENERATION_KEY))["token"]
+        return _current(_cache().get(GENERATION_KEY))
     except Exception as error:  # noqa: BLE001 - any cache failure means nothing is kept
         _failed("read", error)
         return None
+
+
+# Generations whose change this process has seen the read replica replay.
+_replayed = set()
+
+
+def may_keep(request, generation):
+    """May what this request builds be kept under ``generation``?
+
+    Not when it reads from a read replica that has not replayed the change that started the
+    generation yet: the page would show the content from before the change for as long as the
+    generation lasts. One query per generation and process once the replica has caught up.
+    """
+    position = generation.get("position")
+    if position is None or not getattr(request, "reads_from_replica", False):
+        return True
+    if generation["token"] in _replayed:
+        return True
+    if not replica_replayed(position):
+        return False
+    if len(_replayed) > 100:
+        _replayed.clear()
+    _replayed.add(generation["token"])
+    return True
 
 
 def store(key, generation, entry, timeout):

@@ -26,6 +26,8 @@ import urllib.request
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 
+from hanoi_creative.core.replication import primary_position
+
 logger = logging.getLogger(__name__)
 
 # Varnish's default limit on one request header is 8 KiB.
@@ -82,24 +84,6 @@ class Purger:
             finally:
                 for _batch in batches:
                     self._queue.task_done()
-
-
-def _replica_in_use():
-    from .replica import replica_configured
-
-    return replica_configured()
-
-
-def primary_position():
-    """The primary's WAL position just after a commit, when a replica serves reads."""
-    if not _replica_in_use():
-        return None
-    try:
-        with connections["default"].cursor() as cursor:
-            cursor.execute("SELECT pg_current_wal_lsn()::text")
-            return cursor.fetchone()[0]
-    except DatabaseError:
-        return None
 
 
 def _lsn_value(lsn):

@@ -20,9 +20,10 @@ import time
 from django.conf import settings
 from django.db import DatabaseError, connections
 
+from hanoi_creative.core.replication import REPLICA, replica_configured
+
 logger = logging.getLogger(__name__)
 
-REPLICA = "replica"
 STICKY_COOKIE = "hc_primary"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -105,12 +106,6 @@ def _close_quietly():
         connections[REPLICA].close()
     except DatabaseError:
         pass
-
-
-def replica_configured():
-    return REPLICA in settings.DATABASES and any(
-        path.endswith(".ReplicaRouter") for path in getattr(settings, "DATABASE_ROUTERS", [])
-    )
 
 
 def reads_from_replica(request):

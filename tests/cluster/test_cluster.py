@@ -2,6 +2,8 @@
 
 import time
 
+import requests
+
 PURGE_DEADLINE = 1.0
 
 
@@ -160,3 +162,36 @@ def test_killing_one_app_server_keeps_the_site_answering(cluster):
             assert response.headers["X-Cache"] == "MISS"
     finally:
         cluster.run("app-start", "1")
+
+
+def replay(cluster, action):
+    """Pause or resume the replica's replay of the primary's changes."""
+    with cluster.replica() as connection, connection.cursor() as cursor:
+        cursor.execute(f"SELECT pg_wal_replay_{action}()")
+
+
+def test_nothing_built_from_a_lagging_replica_is_kept_past_the_change(cluster, admin):
+    """While the replica has not replayed an unpublish, an app server reading it may still show
+    the article, but keeps neither the page nor its pieces under the new generation: once the
+    replica catches up, every worker answers 404. (Past ``DATABASE_REPLICA_MAX_LAG`` the router
+    reads the primary instead, so not every request during the pause reads the replica.)"""
+    page_id, article_vi, _article_en = latest_article(cluster)
+    for base in cluster.apps:
+        for _ in range(6):  # every worker keeps the route and the page's pieces
+            assert requests.get(base + article_vi, timeout=60).status_code == 200
+    replay(cluster, "pause")
+    try:
+        response = admin.post(f"/admin/pages/{page_id}/unpublish/")
+        assert response.status_code == 302, response.text[:300]
+        for base in cluster.apps:
+            for _ in range(6):  # the lagging replica still has the article live
+                assert requests.get(base + article_vi, timeout=60).status_code in (200, 404)
+    finally:
+        replay(cluster, "resume")
+    first_app = cluster.apps[0] + article_vi
+    assert wait_until(lambda: requests.get(first_app, timeout=60).status_code == 404, time.monotonic() + 10)
+    for base in cluster.apps:
+        for _ in range(6):
+            assert requests.get(base + article_vi, timeout=60).status_code == 404, base
+    response = admin.post(f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""})
+    assert response.status_code == 302, response.text[:300]
