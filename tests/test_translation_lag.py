@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.test_page_cache import commit, page_cache  # noqa: F401 - fixtures
+from tests.test_page_cache import page_cache  # noqa: F401 - fixture
 from tests.test_translation_exchange import outdated_article
 from tests.translation_helpers import desk_form, logged_in
 
